@@ -1,6 +1,6 @@
 // PLACEHOLDER brain until issue 3 lands: echoes a valid protocol reply so the transport can be built.
 // The bot-brain issue replaces this file with the real classifier, store and dialogue policy.
-import type { Brain, BotReply, Locale, Session } from './types.ts';
+import type { BotReply, Brain, Locale, Session } from './types.ts';
 
 export interface BrainOptions {
   /** Seed of the store (catalog, orders, promotions). @default 20261111 */
@@ -26,7 +26,13 @@ export function createBrain(_options: BrainOptions = {}): Brain {
           handoff: { queue: 'presale', reason: 'request' },
         };
       }
-      return { text: '您好，请问有什么可以帮您？', intent: 'greeting', confidence: 0.5, action: 'answer', resolved: true };
+      return {
+        text: '您好，请问有什么可以帮您？',
+        intent: 'greeting',
+        confidence: 0.5,
+        action: 'answer',
+        resolved: true,
+      };
     },
     mask(text: string): string {
       return text.replace(/(1[3-9]\d)\d{4}(\d{4})/g, '$1****$2');
