@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { parseIntOption } from '../sim/cli-options.ts';
+import { startServer } from './server.ts';
+
+/** `peakdesk serve`: the reference bot server until SIGINT/SIGTERM. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the reference bot server (WS /chat, POST /v1/chat, GET /healthz, GET /metrics)')
+    .option('--host <addr>', 'address to bind (loopback unless you mean to expose it)', '127.0.0.1')
+    .option('--port <n>', 'TCP port, 0 for a free one', parseIntOption('--port'), 8080)
+    .option(
+      '--threads <n>',
+      'server threads sharing the port (default: CPU count)',
+      parseIntOption('--threads'),
+    )
+    .option('--token <t>', 'require Authorization: Bearer <t> or ?token=<t> (not for /healthz)')
+    .option('--max-payload <bytes>', 'largest message accepted', parseIntOption('--max-payload'), 16384)
+    .option(
+      '--rate-limit <n>',
+      'messages per second per socket, sustained',
+      parseIntOption('--rate-limit'),
+      50,
+    )
+    .option(
+      '--idle-timeout <s>',
+      'close a socket silent this long (0: never)',
+      parseIntOption('--idle-timeout'),
+      120,
+    )
+    .option(
+      '--seed <n>',
+      'seed of the bot store (catalog, orders, promotions)',
+      parseIntOption('--seed'),
+      20261111,
+    )
+    .addHelpText(
+      'after',
+      '\nStops on SIGINT/SIGTERM: stops accepting, closes sockets with 1001, exits 0 within 5 s.\n' +
+        'Example: peakdesk serve --port 8080 --threads 2 --token "$PEAKDESK_TOKEN"',
+    )
+    .action(async (opts: Record<string, unknown>) => {
+      const server = await startServer({
+        host: opts.host as string,
+        port: opts.port as number,
+        threads: opts.threads as number | undefined,
+        token: (opts.token as string | undefined) ?? process.env.PEAKDESK_TOKEN,
+        maxPayloadBytes: opts.maxPayload as number,
+        rateLimitPerSec: opts.rateLimit as number,
+        rateLimitBurst: (opts.rateLimit as number) * 2,
+        idleTimeoutSec: opts.idleTimeout as number,
+        seed: opts.seed as number,
+      });
+      const { threads, token } = server.options;
+      process.stdout.write(
+        `peakdesk serve: listening on ${server.url} (WS ${server.wsUrl}, ${threads} thread${threads === 1 ? '' : 's'}${token === undefined ? '' : ', token required'})\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string): void => {
+          process.stdout.write(`peakdesk serve: ${signal}, closing sockets\n`);
+          void server.stop().then(resolve);
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+      });
+      process.stdout.write('peakdesk serve: stopped\n');
+    });
+}
