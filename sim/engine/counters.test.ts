@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { botResolution, countOutcome, countScheduled, createCounters, inFlight, mergeCounters } from './counters.ts';
+import {
+  botResolution,
+  countOutcome,
+  countScheduled,
+  createCounters,
+  inFlight,
+  mergeCounters,
+} from './counters.ts';
 
 describe('run counters', () => {
   it('balance: scheduled = outcomes + in flight', () => {

@@ -3,7 +3,13 @@
 //   scheduled = resolved + handedOff + abandoned + failed + dropped + inFlight
 
 export type ConversationOutcome = 'resolved' | 'handedOff' | 'abandoned' | 'failed' | 'dropped';
-export const OUTCOMES: readonly ConversationOutcome[] = ['resolved', 'handedOff', 'abandoned', 'failed', 'dropped'];
+export const OUTCOMES: readonly ConversationOutcome[] = [
+  'resolved',
+  'handedOff',
+  'abandoned',
+  'failed',
+  'dropped',
+];
 
 export interface IntentTally {
   scheduled: number;
@@ -80,7 +86,14 @@ export function countScheduled(counters: Counters, intent: string): void {
 
 /** Adds `delta` into `into`. */
 export function mergeCounters(into: Counters, delta: Counters): Counters {
-  for (const key of ['scheduled', 'lateStarts', 'messagesSent', 'replies', 'lateReplies', ...OUTCOMES] as const) {
+  for (const key of [
+    'scheduled',
+    'lateStarts',
+    'messagesSent',
+    'replies',
+    'lateReplies',
+    ...OUTCOMES,
+  ] as const) {
     into[key] += delta[key];
   }
   for (const [k, v] of Object.entries(delta.errors)) bump(into.errors, k, v);

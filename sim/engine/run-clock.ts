@@ -46,9 +46,11 @@ export function realAt(clock: RunClock, planMs: number): number {
 
 /** A new clock whose rate changes at `realMs` (which must not precede the last change). */
 export function withRate(clock: RunClock, realMs: number, rate: number): RunClock {
-  if (!(rate >= 0) || !Number.isFinite(rate)) throw new RangeError(`clock rate must be a finite number >= 0, got ${rate}`);
+  if (!(rate >= 0) || !Number.isFinite(rate))
+    throw new RangeError(`clock rate must be a finite number >= 0, got ${rate}`);
   const last = clock[clock.length - 1] as ClockSegment;
-  if (realMs < last.realStartMs) throw new RangeError(`clock change at ${realMs} ms precedes the last one at ${last.realStartMs} ms`);
+  if (realMs < last.realStartMs)
+    throw new RangeError(`clock change at ${realMs} ms precedes the last one at ${last.realStartMs} ms`);
   return [...clock, { realStartMs: realMs, planStartMs: planAt(clock, realMs), rate }];
 }
 

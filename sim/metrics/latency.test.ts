@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createLatencyHistogram, decodeHistogram, encodeHistogram, recordMs, summarizeMs } from './latency.ts';
+import {
+  createLatencyHistogram,
+  decodeHistogram,
+  encodeHistogram,
+  recordMs,
+  summarizeMs,
+} from './latency.ts';
 
 describe('latency histograms', () => {
   it('summarises milliseconds at 3 significant digits', () => {
@@ -36,6 +42,14 @@ describe('latency histograms', () => {
   });
 
   it('reports zeros for an empty histogram', () => {
-    expect(summarizeMs(createLatencyHistogram())).toEqual({ count: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0 });
+    expect(summarizeMs(createLatencyHistogram())).toEqual({
+      count: 0,
+      p50: 0,
+      p90: 0,
+      p99: 0,
+      p999: 0,
+      max: 0,
+      mean: 0,
+    });
   });
 });
