@@ -1,0 +1,390 @@
+// A driver thread: replays its share of the arrival stream over WebSocket, open model.
+// Every message has an intended send time; latency = reply time − intended send time, so a server
+// that stalls shows the stall (no coordinated omission). Conversations start at their scheduled time
+// whatever the server does; when this thread cannot start one (at its cap) it is counted dropped.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import WebSocket from 'ws';
+import type { BotReply } from '../../server/bot/types.ts';
+import { createLatencyHistogram, encodeHistogram, type Histogram, recordMs } from '../metrics/latency.ts';
+import {
+  bump,
+  type ConversationOutcome,
+  type Counters,
+  countOutcome,
+  countScheduled,
+  createCounters,
+} from './counters.ts';
+import { MinHeap } from './min-heap.ts';
+import { planAt, type RunClock, realAt } from './run-clock.ts';
+import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from './workload.ts';
+
+export interface DriverInit {
+  index: number;
+  workers: number;
+  /** ws://host:port/chat */
+  target: string;
+  token: string | undefined;
+  /** URL of a module exporting createWorkload(spec). */
+  workloadModule: string;
+  workloadSpec: unknown;
+  /** Open conversations this thread may hold; arrivals past it are dropped. */
+  maxActive: number;
+  /** Local addresses to spread sockets over (loopback aliases when ephemeral ports run out). */
+  sourceAddresses: string[];
+  /** A start later than this after its intended time counts as a late start. */
+  slipToleranceMs: number;
+  /** Real ms a reply may take before the message counts as failed. */
+  replyTimeoutMs: number;
+}
+
+export type ToDriver =
+  | { kind: 'start'; startEpochMs: number; clock: RunClock }
+  | { kind: 'clock'; clock: RunClock }
+  | { kind: 'stop' };
+
+export interface DriverFlush {
+  kind: 'flush';
+  index: number;
+  /** Real ms since the run started. */
+  realMs: number;
+  planMs: number;
+  counters: Counters;
+  latency: string;
+  latencyByIntent: Record<string, string>;
+  slip: string;
+  loopLagP99Ms: number;
+  active: number;
+  /** Open conversations not yet counted in any outcome (abandoned ones waiting for a late reply are counted). */
+  uncounted: number;
+  /** Every arrival of the schedule has been generated. */
+  arrivalsDone: boolean;
+  /** Arrivals done and every conversation ended. */
+  done: boolean;
+}
+
+export type FromDriver = { kind: 'ready' } | DriverFlush | { kind: 'stopped' };
+
+const LOOKAHEAD_REAL_MS = 250;
+const HOUSEKEEPING_MS = 50;
+const FLUSH_MS = 1000;
+
+type Phase = 'connecting' | 'waiting' | 'thinking' | 'abandoned' | 'ended';
+
+interface Conversation {
+  arrival: PlannedArrival;
+  customer: SimCustomer;
+  ws: WebSocket | undefined;
+  phase: Phase;
+  turn: number;
+  pendingText: string;
+  pendingLocale: string;
+  /** Plan time at which the pending message was meant to go out. */
+  pendingPlanMs: number;
+  /** Real time (run ms) the pending message was meant to go out. */
+  intendedRealMs: number;
+  pendingId: string;
+  lastReply: Pick<BotReply, 'handoff'> | undefined;
+  connectAttempts: number;
+}
+
+const init = workerData as DriverInit;
+const port = parentPort as MessagePort;
+const workloadModule = (await import(init.workloadModule)) as WorkloadModule;
+const workload: Workload = await workloadModule.createWorkload(init.workloadSpec);
+
+let startEpochMs = 0;
+let clock: RunClock = [{ realStartMs: 0, planStartMs: 0, rate: 1 }];
+let generatedUntilPlan = 0;
+let counters = createCounters();
+let latency = createLatencyHistogram();
+let latencyByIntent = new Map<string, Histogram>();
+let slip = createLatencyHistogram();
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+const events = new MinHeap<() => void>();
+const active = new Set<Conversation>();
+let timer: NodeJS.Timeout | undefined;
+let flushTimer: NodeJS.Timeout | undefined;
+let stopped = false;
+let socketSeq = 0;
+
+const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
+
+function schedule(planMs: number, fn: () => void): void {
+  events.push(planMs, fn);
+}
+
+function intentLatency(intent: string): Histogram {
+  let h = latencyByIntent.get(intent);
+  if (h === undefined) {
+    h = createLatencyHistogram();
+    latencyByIntent.set(intent, h);
+  }
+  return h;
+}
+
+function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: string): void {
+  if (conv.phase === 'ended') return;
+  const wasAbandoned = conv.phase === 'abandoned';
+  conv.phase = 'ended';
+  if (!wasAbandoned) countOutcome(counters, conv.arrival.intent, outcome);
+  if (outcome === 'handedOff' && conv.lastReply?.handoff !== undefined) {
+    bump(counters.handoffsByQueue, conv.lastReply.handoff.queue);
+    bump(counters.handoffsByReason, conv.lastReply.handoff.reason);
+  }
+  const ws = conv.ws;
+  if (ws !== undefined && ws.readyState === WebSocket.OPEN) {
+    if (endReason !== undefined)
+      ws.send(JSON.stringify({ type: 'end', conv: `c-${conv.arrival.seq}`, reason: endReason }));
+    ws.close(1000);
+  } else if (ws !== undefined && ws.readyState === WebSocket.CONNECTING) {
+    ws.terminate();
+  }
+  active.delete(conv);
+}
+
+function sendPending(conv: Conversation): void {
+  const ws = conv.ws;
+  if (ws === undefined || ws.readyState !== WebSocket.OPEN) return;
+  conv.pendingId = `${conv.arrival.seq}-${conv.turn}`;
+  ws.send(
+    JSON.stringify({
+      type: 'msg',
+      id: conv.pendingId,
+      conv: `c-${conv.arrival.seq}`,
+      text: conv.pendingText,
+      locale: conv.pendingLocale,
+    }),
+  );
+  counters.messagesSent++;
+  conv.phase = 'waiting';
+  const patiencePlan = conv.customer.patienceMs() / workload.speed;
+  const turn = conv.turn;
+  schedule(conv.pendingPlanMs + patiencePlan, () => {
+    if (conv.phase === 'waiting' && conv.turn === turn) {
+      // The customer gives up; the socket stays open so the late reply is still measured.
+      countOutcome(counters, conv.arrival.intent, 'abandoned');
+      conv.phase = 'abandoned';
+      conv.ws?.send(JSON.stringify({ type: 'end', conv: `c-${conv.arrival.seq}`, reason: 'abandoned' }));
+    }
+  });
+  const sentReal = nowReal();
+  setTimeout(
+    () => {
+      if ((conv.phase === 'waiting' || conv.phase === 'abandoned') && conv.turn === turn) {
+        bump(counters.errors, 'reply_timeout');
+        recordMs(latency, nowReal() - conv.intendedRealMs);
+        finish(conv, 'failed');
+      }
+    },
+    init.replyTimeoutMs - Math.max(0, sentReal - conv.intendedRealMs),
+  ).unref();
+}
+
+function onFrame(conv: Conversation, data: WebSocket.RawData): void {
+  if (stopped) return;
+  const receivedReal = nowReal();
+  let frame: Record<string, unknown>;
+  try {
+    frame = JSON.parse(data.toString()) as Record<string, unknown>;
+  } catch {
+    bump(counters.errors, 'bad_reply');
+    finish(conv, 'failed');
+    return;
+  }
+  if (frame.type === 'error' && frame.replyTo === undefined) {
+    // An error about the socket itself (e.g. unauthorized), not about one message.
+    bump(counters.errors, String(frame.code));
+    finish(conv, 'failed');
+    return;
+  }
+  if (frame.replyTo !== conv.pendingId) return;
+  const ms = receivedReal - conv.intendedRealMs;
+  recordMs(latency, ms);
+  recordMs(intentLatency(conv.arrival.intent), ms);
+  if (frame.type === 'error') {
+    bump(counters.errors, String(frame.code));
+    finish(conv, 'failed');
+    return;
+  }
+  counters.replies++;
+  if (conv.phase === 'abandoned') {
+    counters.lateReplies++;
+    finish(conv, 'abandoned');
+    return;
+  }
+  if (conv.phase !== 'waiting') return;
+  const reply = frame as unknown as BotReply;
+  conv.lastReply = reply;
+  const step = conv.customer.onReply(reply);
+  if (step.kind === 'end') {
+    const outcome: ConversationOutcome =
+      step.reason === 'resolved'
+        ? 'resolved'
+        : step.reason === 'handoff_accepted'
+          ? 'handedOff'
+          : 'abandoned';
+    finish(conv, outcome, step.reason);
+    return;
+  }
+  conv.phase = 'thinking';
+  conv.turn++;
+  conv.pendingText = step.text;
+  conv.pendingPlanMs = planAt(clock, receivedReal) + step.thinkMs / workload.speed;
+  schedule(conv.pendingPlanMs, () => {
+    if (conv.phase !== 'thinking') return;
+    conv.intendedRealMs = realAt(clock, conv.pendingPlanMs);
+    sendPending(conv);
+  });
+}
+
+function connect(conv: Conversation): void {
+  const address = init.sourceAddresses[socketSeq++ % Math.max(1, init.sourceAddresses.length)];
+  const headers = init.token === undefined ? undefined : { authorization: `Bearer ${init.token}` };
+  const ws = new WebSocket(init.target, { perMessageDeflate: false, localAddress: address, headers });
+  conv.ws = ws;
+  ws.on('open', () => {
+    if (conv.phase === 'ended') {
+      ws.close(1000);
+      return;
+    }
+    sendPending(conv);
+  });
+  ws.on('message', (data) => onFrame(conv, data));
+  ws.on('error', (err: NodeJS.ErrnoException) => {
+    if (!stopped && conv.phase === 'connecting') retryConnect(conv, err.code ?? 'connect_error');
+  });
+  ws.on('close', () => {
+    if (stopped) return;
+    if (conv.phase === 'waiting' || conv.phase === 'thinking' || conv.phase === 'abandoned') {
+      bump(counters.errors, 'disconnected');
+      finish(conv, 'failed');
+    }
+  });
+}
+
+/** Reconnects with exponential backoff while the customer would still wait; then the conversation failed. */
+function retryConnect(conv: Conversation, code: string): void {
+  conv.connectAttempts++;
+  const backoffReal = Math.min(2000, 50 * 2 ** conv.connectAttempts);
+  const giveUpPlan = conv.arrival.planMs + conv.customer.patienceMs() / workload.speed;
+  const retryPlan = planAt(clock, nowReal() + backoffReal);
+  if (retryPlan >= giveUpPlan) {
+    bump(counters.errors, code);
+    finish(conv, 'failed');
+    return;
+  }
+  schedule(retryPlan, () => {
+    if (conv.phase === 'connecting') connect(conv);
+  });
+}
+
+function start(arrival: PlannedArrival): void {
+  countScheduled(counters, arrival.intent);
+  const intendedReal = realAt(clock, arrival.planMs);
+  const late = nowReal() - intendedReal;
+  recordMs(slip, Math.max(0, late));
+  if (late > init.slipToleranceMs) counters.lateStarts++;
+  if (active.size >= init.maxActive) {
+    countOutcome(counters, arrival.intent, 'dropped');
+    return;
+  }
+  const customer = workload.customer(arrival);
+  const first = customer.first();
+  const conv: Conversation = {
+    arrival,
+    customer,
+    ws: undefined,
+    phase: 'connecting',
+    turn: 1,
+    pendingText: first.text,
+    pendingLocale: first.locale,
+    pendingPlanMs: arrival.planMs,
+    intendedRealMs: intendedReal,
+    pendingId: '',
+    lastReply: undefined,
+    connectAttempts: 0,
+  };
+  active.add(conv);
+  connect(conv);
+}
+
+function generate(untilPlan: number): void {
+  const to = Math.min(untilPlan, workload.endPlanMs);
+  if (to <= generatedUntilPlan) return;
+  for (const arrival of workload.arrivals(generatedUntilPlan, to)) {
+    if (arrival.seq % init.workers === init.index) schedule(arrival.planMs, () => start(arrival));
+  }
+  generatedUntilPlan = to;
+}
+
+function tick(): void {
+  timer = undefined;
+  if (stopped) return;
+  const real = nowReal();
+  generate(planAt(clock, real + LOOKAHEAD_REAL_MS));
+  const planNow = planAt(clock, real);
+  for (let key = events.peekKey(); key !== undefined && key <= planNow; key = events.peekKey()) {
+    (events.pop() as () => void)();
+  }
+  const next = events.peekKey();
+  const wait =
+    next === undefined ? HOUSEKEEPING_MS : Math.min(HOUSEKEEPING_MS, realAt(clock, next) - nowReal());
+  timer = setTimeout(tick, Math.max(0, wait));
+}
+
+function flush(): void {
+  const intents: Record<string, string> = {};
+  for (const [intent, h] of latencyByIntent) intents[intent] = encodeHistogram(h);
+  const realMs = nowReal();
+  const msg: DriverFlush = {
+    kind: 'flush',
+    index: init.index,
+    realMs,
+    planMs: planAt(clock, realMs),
+    counters,
+    latency: encodeHistogram(latency),
+    latencyByIntent: intents,
+    slip: encodeHistogram(slip),
+    loopLagP99Ms: loopDelay.percentile(99) / 1e6,
+    active: active.size,
+    uncounted: [...active].filter((c) => c.phase !== 'abandoned').length,
+    arrivalsDone: generatedUntilPlan >= workload.endPlanMs,
+    done: generatedUntilPlan >= workload.endPlanMs && active.size === 0,
+  };
+  port.postMessage(msg);
+  counters = createCounters();
+  latency = createLatencyHistogram();
+  latencyByIntent = new Map();
+  slip = createLatencyHistogram();
+  loopDelay.reset();
+}
+
+function stop(): void {
+  stopped = true;
+  if (timer !== undefined) clearTimeout(timer);
+  if (flushTimer !== undefined) clearInterval(flushTimer);
+  for (const conv of active) conv.ws?.terminate();
+  flush();
+  loopDelay.disable();
+  port.postMessage({ kind: 'stopped' } satisfies FromDriver);
+  port.close();
+}
+
+port.on('message', (msg: ToDriver) => {
+  if (msg.kind === 'start') {
+    startEpochMs = msg.startEpochMs;
+    clock = msg.clock;
+    loopDelay.enable();
+    flushTimer = setInterval(flush, FLUSH_MS);
+    tick();
+  } else if (msg.kind === 'clock') {
+    clock = msg.clock;
+    if (timer !== undefined) clearTimeout(timer);
+    tick();
+  } else {
+    stop();
+  }
+});
+
+port.postMessage({ kind: 'ready' } satisfies FromDriver);

@@ -1,0 +1,87 @@
+import type { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../../server/server.ts';
+import { summarizeMs } from '../metrics/latency.ts';
+import { startTsWorker } from '../util/ts-worker.ts';
+import { inFlight, OUTCOMES } from './counters.ts';
+import type { FixedSpec } from './fixtures/fixed-workload.ts';
+import { type LoadSample, startLoad } from './load-engine.ts';
+
+const FIXED = new URL('./fixtures/fixed-workload.ts', import.meta.url).href;
+
+function outcomes(c: Record<string, unknown>): number {
+  return OUTCOMES.reduce((sum, o) => sum + (c[o] as number), 0);
+}
+
+describe('load engine', () => {
+  it('replays a schedule against the bot server with exact accounting', async () => {
+    const server = await startServer({ port: 0, threads: 1 });
+    const samples: LoadSample[] = [];
+    const spec: FixedSpec = { count: 100, everyMs: 10, turns: 2, thinkMs: 50, patienceMs: 10_000 };
+    const run = await startLoad({
+      target: server.wsUrl,
+      drivers: 2,
+      workloadModule: FIXED,
+      workloadSpec: spec,
+      drainMs: 5000,
+      onSample: (s) => samples.push(s),
+    });
+    const totals = await run.done;
+    await server.stop();
+    const c = totals.counters;
+    expect(c.scheduled).toBe(100);
+    expect(c.resolved).toBe(100);
+    expect(c.messagesSent).toBe(200);
+    expect(c.replies).toBe(200);
+    expect(totals.latency.totalCount).toBe(200);
+    expect(totals.latencyByIntent.get('logistics.track')?.totalCount).toBe(200);
+    expect(totals.inFlightAtStop).toBe(0);
+    expect(inFlight(c)).toBe(0);
+    expect(c.dropped).toBe(0);
+    expect(totals.stoppedEarly).toBe(false);
+    expect(samples.reduce((n, s) => n + s.counters.scheduled, 0)).toBe(100);
+    expect(samples.reduce((n, s) => n + s.latency.totalCount, 0)).toBe(200);
+  });
+
+  it('shows a 1 s server stall in the tail: latency counts from the intended send time', async () => {
+    const stall: Worker = startTsWorker(new URL('./fixtures/stall-server.ts', import.meta.url), {
+      stallAtMs: 500,
+      stallMs: 1000,
+    });
+    const port = await new Promise<number>((resolve) => stall.once('message', resolve));
+    const spec: FixedSpec = { count: 250, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 60_000 };
+    const run = await startLoad({
+      target: `ws://127.0.0.1:${port}/chat`,
+      workloadModule: FIXED,
+      workloadSpec: spec,
+      drainMs: 5000,
+    });
+    const totals = await run.done;
+    stall.postMessage('stop');
+    const s = summarizeMs(totals.latency);
+    expect(totals.counters.replies).toBe(250);
+    // ~100 messages were meant to go out during the stall; a closed-loop tester would see only one slow reply.
+    expect(s.p50).toBeLessThan(100);
+    expect(s.max).toBeGreaterThan(900);
+    expect(s.p90).toBeGreaterThan(300);
+    expect(totals.latency.getValueAtPercentile(70) / 1000).toBeGreaterThan(50);
+  });
+
+  it('balances the accounting when the server is killed mid-run', async () => {
+    const server = await startServer({ port: 0, threads: 1 });
+    const spec: FixedSpec = { count: 150, everyMs: 10, turns: 3, thinkMs: 100, patienceMs: 400 };
+    const run = await startLoad({
+      target: server.wsUrl,
+      workloadModule: FIXED,
+      workloadSpec: spec,
+      drainMs: 3000,
+    });
+    setTimeout(() => void server.stop(100), 600);
+    const totals = await run.done;
+    const c = totals.counters;
+    expect(c.scheduled).toBe(150);
+    expect(c.failed).toBeGreaterThan(0);
+    expect(c.resolved).toBeGreaterThan(0);
+    expect(c.scheduled).toBe(outcomes(c as unknown as Record<string, unknown>) + totals.inFlightAtStop);
+  });
+});

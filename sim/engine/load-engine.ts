@@ -1,0 +1,244 @@
+// The load engine's main-thread side: starts the driver threads, keeps the run clock, merges what the
+// threads flush into one sample per second, and stops when the schedule is done (or when asked).
+// It knows nothing of files or terminals: callers get samples through `onSample`.
+import { performance } from 'node:perf_hooks';
+import type { Worker } from 'node:worker_threads';
+import { PeakdeskError } from '../errors.ts';
+import { createLatencyHistogram, decodeHistogram, type Histogram } from '../metrics/latency.ts';
+import { startTsWorker } from '../util/ts-worker.ts';
+import { type Counters, createCounters, mergeCounters } from './counters.ts';
+import type { DriverFlush, DriverInit, FromDriver, ToDriver } from './driver-worker.ts';
+import { createClock, currentRate, planAt, type RunClock, withRate } from './run-clock.ts';
+
+export interface LoadOptions {
+  /** ws://host:port/chat */
+  target: string;
+  /** Bearer token for the target. @default undefined */
+  token?: string;
+  /** Driver threads. @default 1 */
+  drivers?: number;
+  /** URL of the module exporting createWorkload(spec). */
+  workloadModule: string;
+  workloadSpec: unknown;
+  /** Open conversations allowed over all driver threads (as k6's maxVUs). @default 200000 */
+  maxActive?: number;
+  /** Local addresses to spread sockets over. @default [] (the OS picks) */
+  sourceAddresses?: string[];
+  /** A conversation starting later than this after its intended time is a late start. @default 20 */
+  slipToleranceMs?: number;
+  /** Real ms a reply may take before the message fails. @default 30000 */
+  replyTimeoutMs?: number;
+  /** After the last arrival, real ms to let open conversations finish. @default 15000 */
+  drainMs?: number;
+  /** Called once per second of real time with what happened in it. */
+  onSample?: (sample: LoadSample) => void;
+}
+
+export interface LoadSample {
+  /** Real seconds since the run started, at the end of this sample. */
+  realSec: number;
+  /** Plan ms reached (schedule time at the chosen speed). */
+  planMs: number;
+  rate: number;
+  counters: Counters;
+  latency: Histogram;
+  latencyByIntent: Map<string, Histogram>;
+  slip: Histogram;
+  loopLagP99Ms: number;
+  active: number;
+}
+
+export interface LoadTotals {
+  counters: Counters;
+  latency: Histogram;
+  latencyByIntent: Map<string, Histogram>;
+  slip: Histogram;
+  /** Conversations still open and in no outcome when the run stopped (counted by the threads, not derived). */
+  inFlightAtStop: number;
+  realMs: number;
+  stoppedEarly: boolean;
+}
+
+export interface LoadRun {
+  readonly startEpochMs: number;
+  /** Pause (0), resume (1) or change the playback rate. */
+  setRate(rate: number): void;
+  rate(): number;
+  /** Stops arrivals and conversations now; the totals still come through `done`. */
+  stop(): void;
+  readonly done: Promise<LoadTotals>;
+}
+
+const DRIVER_ENTRY = new URL('./driver-worker.ts', import.meta.url);
+
+function mergeHistogramsInto(into: Map<string, Histogram>, encoded: Record<string, string>): void {
+  for (const [key, value] of Object.entries(encoded)) {
+    let h = into.get(key);
+    if (h === undefined) {
+      h = createLatencyHistogram();
+      into.set(key, h);
+    }
+    h.add(decodeHistogram(value));
+  }
+}
+
+export async function startLoad(options: LoadOptions): Promise<LoadRun> {
+  const drivers = options.drivers ?? 1;
+  if (!Number.isInteger(drivers) || drivers < 1)
+    throw new PeakdeskError(`--drivers must be an integer >= 1, got ${drivers}`);
+  const maxActive = options.maxActive ?? 200_000;
+  const workers: Worker[] = [];
+  for (let index = 0; index < drivers; index++) {
+    const init: DriverInit = {
+      index,
+      workers: drivers,
+      target: options.target,
+      token: options.token,
+      workloadModule: options.workloadModule,
+      workloadSpec: options.workloadSpec,
+      maxActive: Math.ceil(maxActive / drivers),
+      sourceAddresses: options.sourceAddresses ?? [],
+      slipToleranceMs: options.slipToleranceMs ?? 20,
+      replyTimeoutMs: options.replyTimeoutMs ?? 30_000,
+    };
+    workers.push(startTsWorker(DRIVER_ENTRY, init as unknown as Record<string, unknown>));
+  }
+  await Promise.all(
+    workers.map(
+      (w, i) =>
+        new Promise<void>((resolve, reject) => {
+          w.once('message', (msg: FromDriver) =>
+            msg.kind === 'ready' ? resolve() : reject(new Error(msg.kind)),
+          );
+          w.once('error', (err) =>
+            reject(new PeakdeskError(`driver thread ${i} failed to start: ${String(err)}`)),
+          );
+        }),
+    ),
+  );
+
+  const totals = {
+    counters: createCounters(),
+    latency: createLatencyHistogram(),
+    latencyByIntent: new Map<string, Histogram>(),
+    slip: createLatencyHistogram(),
+  };
+  let pending = {
+    counters: createCounters(),
+    latency: createLatencyHistogram(),
+    latencyByIntent: new Map<string, Histogram>(),
+    slip: createLatencyHistogram(),
+    loopLagP99Ms: 0,
+  };
+  const lastFlush = new Map<number, DriverFlush>();
+  let clock: RunClock = createClock();
+  const startEpochMs = performance.timeOrigin + performance.now();
+  const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
+  let stopping = false;
+  let stoppedEarly = false;
+  let drainDeadline: number | undefined;
+
+  function absorb(flush: DriverFlush): void {
+    lastFlush.set(flush.index, flush);
+    mergeCounters(pending.counters, flush.counters);
+    mergeCounters(totals.counters, flush.counters);
+    const lat = decodeHistogram(flush.latency);
+    pending.latency.add(lat);
+    totals.latency.add(lat);
+    const slip = decodeHistogram(flush.slip);
+    pending.slip.add(slip);
+    totals.slip.add(slip);
+    mergeHistogramsInto(pending.latencyByIntent, flush.latencyByIntent);
+    mergeHistogramsInto(totals.latencyByIntent, flush.latencyByIntent);
+    pending.loopLagP99Ms = Math.max(pending.loopLagP99Ms, flush.loopLagP99Ms);
+  }
+
+  function emitSample(): void {
+    const real = nowReal();
+    let active = 0;
+    for (const f of lastFlush.values()) active += f.active;
+    options.onSample?.({
+      realSec: real / 1000,
+      planMs: planAt(clock, real),
+      rate: currentRate(clock),
+      counters: pending.counters,
+      latency: pending.latency,
+      latencyByIntent: pending.latencyByIntent,
+      slip: pending.slip,
+      loopLagP99Ms: pending.loopLagP99Ms,
+      active,
+    });
+    pending = {
+      counters: createCounters(),
+      latency: createLatencyHistogram(),
+      latencyByIntent: new Map(),
+      slip: createLatencyHistogram(),
+      loopLagP99Ms: 0,
+    };
+  }
+
+  let resolveDone: (t: LoadTotals) => void = () => undefined;
+  const done = new Promise<LoadTotals>((resolve) => {
+    resolveDone = resolve;
+  });
+  let stoppedCount = 0;
+
+  function stopAll(early: boolean): void {
+    if (stopping) return;
+    stopping = true;
+    stoppedEarly = early;
+    for (const w of workers) w.postMessage({ kind: 'stop' } satisfies ToDriver);
+  }
+
+  const ticker = setInterval(() => {
+    emitSample();
+    const flushes = [...lastFlush.values()];
+    const allDone = flushes.length === workers.length && flushes.every((f) => f.done);
+    if (allDone) stopAll(false);
+    else if (drainDeadline !== undefined && nowReal() > drainDeadline) stopAll(false);
+  }, 1000);
+
+  for (const w of workers) {
+    w.on('message', (msg: FromDriver) => {
+      if (msg.kind === 'flush') {
+        absorb(msg);
+        const flushes = [...lastFlush.values()];
+        if (
+          drainDeadline === undefined &&
+          flushes.length === workers.length &&
+          flushes.every((f) => f.arrivalsDone)
+        ) {
+          drainDeadline = nowReal() + (options.drainMs ?? 15_000);
+        }
+      } else if (msg.kind === 'stopped') {
+        stoppedCount++;
+        if (stoppedCount === workers.length) {
+          clearInterval(ticker);
+          emitSample();
+          void Promise.all(workers.map((x) => x.terminate())).then(() => {
+            let inFlight = 0;
+            for (const f of lastFlush.values()) inFlight += f.uncounted;
+            resolveDone({ ...totals, inFlightAtStop: inFlight, realMs: nowReal(), stoppedEarly });
+          });
+        }
+      }
+    });
+    w.on('error', (err) => {
+      process.stderr.write(`peakdesk: driver thread failed: ${String(err)}\n`);
+      stopAll(true);
+    });
+  }
+
+  for (const w of workers) w.postMessage({ kind: 'start', startEpochMs, clock } satisfies ToDriver);
+
+  return {
+    startEpochMs,
+    setRate(rate: number): void {
+      clock = withRate(clock, nowReal(), rate);
+      for (const w of workers) w.postMessage({ kind: 'clock', clock } satisfies ToDriver);
+    },
+    rate: () => currentRate(clock),
+    stop: () => stopAll(true),
+    done,
+  };
+}
