@@ -13,7 +13,7 @@ import type { ServerOptions } from './options.ts';
 import { type ErrorCode, type ErrorFrame, errorFrame, type HttpChatBody, parseHttpBody } from './protocol.ts';
 import { createBucket, type TokenBucket, takeToken } from './token-bucket.ts';
 import { TtlStore } from './ttl-store.ts';
-import { loadUws } from './uws.ts';
+import { closeApp, loadUws } from './uws.ts';
 
 export interface WorkerInit {
   options: ServerOptions;
@@ -373,7 +373,7 @@ function shutdown(): void {
   for (const ws of sockets) ws.end(1001, 'server shutting down');
   // Let the close frames flush, then drop whatever is left (keep-alive HTTP connections) so the loop ends.
   setTimeout(() => {
-    app.close();
+    closeApp(app);
     for (const peer of peers) peer?.close();
     port.postMessage({ kind: 'closed' } satisfies FromWorker);
     port.close();
@@ -412,7 +412,7 @@ app.listen(options.host, options.port, (socket) => {
       kind: 'listen-failed',
       message: `cannot listen on ${options.host}:${options.port} (address in use, not local, or not permitted)`,
     } satisfies FromWorker);
-    app.close();
+    closeApp(app);
     port.close();
     return;
   }

@@ -6,7 +6,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import type { BotReply } from '../../server/bot/types.ts';
-import { createLatencyHistogram, encodeHistogram, type Histogram, recordMs } from '../metrics/latency.ts';
+import { createLatencyHistogram, type Histogram, recordMs, toDelta } from '../metrics/latency.ts';
 import {
   bump,
   type ConversationOutcome,
@@ -50,9 +50,9 @@ export interface DriverFlush {
   realMs: number;
   planMs: number;
   counters: Counters;
-  latency: string;
-  latencyByIntent: Record<string, string>;
-  slip: string;
+  latency: Float64Array;
+  latencyByIntent: Record<string, Float64Array>;
+  slip: Float64Array;
   loopLagP99Ms: number;
   active: number;
   /** Open conversations not yet counted in any outcome (abandoned ones waiting for a late reply are counted). */
@@ -68,6 +68,8 @@ export type FromDriver = { kind: 'ready' } | DriverFlush | { kind: 'stopped' };
 const LOOKAHEAD_REAL_MS = 250;
 const HOUSEKEEPING_MS = 50;
 const FLUSH_MS = 1000;
+/** monitorEventLoopDelay samples every this many ms and reports that much on an idle loop. */
+const LOOP_DELAY_RESOLUTION_MS = 10;
 
 type Phase = 'connecting' | 'waiting' | 'thinking' | 'abandoned' | 'ended';
 
@@ -100,18 +102,30 @@ let counters = createCounters();
 let latency = createLatencyHistogram();
 let latencyByIntent = new Map<string, Histogram>();
 let slip = createLatencyHistogram();
-const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 const events = new MinHeap<() => void>();
 const active = new Set<Conversation>();
 let timer: NodeJS.Timeout | undefined;
+/** Real time the timer is armed for; an event due sooner re-arms it. */
+let armedRealMs = Number.POSITIVE_INFINITY;
+const inTick = false;
 let flushTimer: NodeJS.Timeout | undefined;
 let stopped = false;
 let socketSeq = 0;
 
 const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
 
+function arm(dueRealMs: number): void {
+  if (timer !== undefined) clearTimeout(timer);
+  armedRealMs = dueRealMs;
+  timer = setTimeout(tick, Math.max(0, dueRealMs - nowReal()));
+}
+
 function schedule(planMs: number, fn: () => void): void {
   events.push(planMs, fn);
+  if (inTick || stopped || startEpochMs === 0) return;
+  const due = realAt(clock, planMs);
+  if (due < armedRealMs) arm(due);
 }
 
 function intentLatency(intent: string): Histogram {
@@ -334,8 +348,8 @@ function tick(): void {
 }
 
 function flush(): void {
-  const intents: Record<string, string> = {};
-  for (const [intent, h] of latencyByIntent) intents[intent] = encodeHistogram(h);
+  const intents: Record<string, Float64Array> = {};
+  for (const [intent, h] of latencyByIntent) intents[intent] = toDelta(h);
   const realMs = nowReal();
   const msg: DriverFlush = {
     kind: 'flush',
@@ -343,10 +357,10 @@ function flush(): void {
     realMs,
     planMs: planAt(clock, realMs),
     counters,
-    latency: encodeHistogram(latency),
+    latency: toDelta(latency),
     latencyByIntent: intents,
-    slip: encodeHistogram(slip),
-    loopLagP99Ms: loopDelay.percentile(99) / 1e6,
+    slip: toDelta(slip),
+    loopLagP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
     active: active.size,
     uncounted: [...active].filter((c) => c.phase !== 'abandoned').length,
     arrivalsDone: generatedUntilPlan >= workload.endPlanMs,

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { PeakdeskError } from '../errors.ts';
-import { createLatencyHistogram, decodeHistogram, type Histogram } from '../metrics/latency.ts';
+import { addDelta, createLatencyHistogram, type Histogram } from '../metrics/latency.ts';
 import { startTsWorker } from '../util/ts-worker.ts';
 import { type Counters, createCounters, mergeCounters } from './counters.ts';
 import type { DriverFlush, DriverInit, FromDriver, ToDriver } from './driver-worker.ts';
@@ -71,14 +71,14 @@ export interface LoadRun {
 
 const DRIVER_ENTRY = new URL('./driver-worker.ts', import.meta.url);
 
-function mergeHistogramsInto(into: Map<string, Histogram>, encoded: Record<string, string>): void {
-  for (const [key, value] of Object.entries(encoded)) {
+function mergeHistogramsInto(into: Map<string, Histogram>, deltas: Record<string, Float64Array>): void {
+  for (const [key, delta] of Object.entries(deltas)) {
     let h = into.get(key);
     if (h === undefined) {
       h = createLatencyHistogram();
       into.set(key, h);
     }
-    h.add(decodeHistogram(value));
+    addDelta(h, delta);
   }
 }
 
@@ -142,12 +142,10 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
     lastFlush.set(flush.index, flush);
     mergeCounters(pending.counters, flush.counters);
     mergeCounters(totals.counters, flush.counters);
-    const lat = decodeHistogram(flush.latency);
-    pending.latency.add(lat);
-    totals.latency.add(lat);
-    const slip = decodeHistogram(flush.slip);
-    pending.slip.add(slip);
-    totals.slip.add(slip);
+    addDelta(pending.latency, flush.latency);
+    addDelta(totals.latency, flush.latency);
+    addDelta(pending.slip, flush.slip);
+    addDelta(totals.slip, flush.slip);
     mergeHistogramsInto(pending.latencyByIntent, flush.latencyByIntent);
     mergeHistogramsInto(totals.latencyByIntent, flush.latencyByIntent);
     pending.loopLagP99Ms = Math.max(pending.loopLagP99Ms, flush.loopLagP99Ms);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDelta,
   createLatencyHistogram,
   decodeHistogram,
   encodeHistogram,
   recordMs,
   summarizeMs,
+  toDelta,
 } from './latency.ts';
 
 describe('latency histograms', () => {
@@ -31,6 +33,21 @@ describe('latency histograms', () => {
     expect(merged.totalCount).toBe(3);
     expect(summarizeMs(merged).max).toBeCloseTo(1000, 0);
     expect(summarizeMs(merged).p50).toBeCloseTo(2, 2);
+  });
+
+  it('crosses threads as a sparse delta with every count kept', () => {
+    const a = createLatencyHistogram();
+    for (let i = 0; i < 5000; i++) recordMs(a, (i % 97) * 0.37 + (i % 7) * 11);
+    recordMs(a, 3_000_000);
+    const delta = toDelta(a);
+    const b = createLatencyHistogram();
+    addDelta(b, delta);
+    addDelta(b, toDelta(createLatencyHistogram()));
+    expect(b.totalCount).toBe(5001);
+    for (const p of [1, 50, 90, 99, 99.9, 100])
+      expect(b.getValueAtPercentile(p)).toBe(a.getValueAtPercentile(p));
+    // max comes back as its bucket's value: within the histogram's 3-digit resolution
+    expect(Math.abs(b.maxValue - a.maxValue) / a.maxValue).toBeLessThan(1e-3);
   });
 
   it('clamps out-of-range values instead of throwing', () => {

@@ -23,7 +23,39 @@ export function recordMs(histogram: Histogram, ms: number): void {
   histogram.recordValue(Math.min(HIGHEST_US, Math.max(LOWEST_US, us)));
 }
 
-/** A histogram as compressed base64 (the HdrHistogram log encoding), for crossing threads. */
+/** The counts walk the histogram exposes (JsHistogram), missing from its public typings. */
+interface CountsWalk {
+  countsArrayLength: number;
+  getCountAtIndex(index: number): number;
+  valueFromIndex(index: number): number;
+}
+
+/**
+ * A histogram as sparse `[value, count, …]` pairs, for crossing threads each second: exact, and
+ * ~100× cheaper than the compressed log encoding (whose JS deflate takes ~4 ms a histogram).
+ */
+export function toDelta(histogram: Histogram): Float64Array {
+  const walk = histogram as unknown as CountsWalk;
+  const out: number[] = [];
+  let remaining = histogram.totalCount;
+  for (let i = 0; i < walk.countsArrayLength && remaining > 0; i++) {
+    const count = walk.getCountAtIndex(i);
+    if (count > 0) {
+      out.push(walk.valueFromIndex(i), count);
+      remaining -= count;
+    }
+  }
+  return Float64Array.from(out);
+}
+
+/** Adds a `toDelta` result into a histogram. */
+export function addDelta(histogram: Histogram, delta: Float64Array): void {
+  for (let i = 0; i < delta.length; i += 2) {
+    histogram.recordValueWithCount(delta[i] as number, delta[i + 1] as number);
+  }
+}
+
+/** A histogram as compressed base64 (the HdrHistogram log encoding). */
 export function encodeHistogram(histogram: Histogram): string {
   return hdr.encodeIntoCompressedBase64(histogram);
 }

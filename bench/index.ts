@@ -1,0 +1,122 @@
+// `npm run bench`: side-by-side figures measured in one run on this machine, written to
+// results/bench-<date>.json and printed as a table. Ratios matter more than absolutes here (the
+// machine is small, shared and noisy); every README figure comes from this output.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { startServer } from '../server/server.ts';
+import { startTsWorker } from '../sim/util/ts-worker.ts';
+import { findMaxRate, runStep, type StepResult } from './max-rate.ts';
+
+const TEXTS = [
+  '我的快递到哪了 E2026111100012345',
+  '这件羽绒服有L码吗',
+  '跨店满减和优惠券能一起用吗',
+  '定金付了尾款什么时候付',
+  'I want to return my shoes',
+  '价保怎么申请',
+  '转人工',
+  '你好',
+];
+
+const quick = process.argv.includes('--quick');
+const stepMs = quick ? 3000 : 6000;
+
+async function inWorker(entry: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const worker: Worker = startTsWorker(new URL(entry, import.meta.url), {});
+  const port = await new Promise<number>((resolve) => worker.once('message', resolve));
+  return {
+    url: `ws://127.0.0.1:${port}/chat`,
+    stop: async () => {
+      worker.postMessage('stop');
+      await new Promise((resolve) => worker.once('exit', resolve));
+    },
+  };
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function stepLine(name: string, s: StepResult): string {
+  return `  ${name.padEnd(10)} offered ${String(s.offeredPerSec).padStart(7)}/s  achieved ${String(s.achievedPerSec).padStart(7)}/s  p99 ${s.latency.p99.toFixed(2).padStart(8)} ms  ${s.ok ? 'ok' : 'FAIL'}`;
+}
+
+async function maxRateOf(name: string, url: string): Promise<{ maxPerSec: number; steps: StepResult[] }> {
+  log(`max sustained rate at p99 < 10 ms: ${name}`);
+  return findMaxRate({ target: url, texts: TEXTS, stepMs, onStep: (s) => log(stepLine(name, s)) });
+}
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  command: `npm run bench${quick ? ' -- --quick' : ''}`,
+  machine: {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+};
+
+// 1. Bot server vs bare uWS echo vs the same brain behind `ws`, under the same driver (1 server thread each).
+const echo = await inWorker('./servers/echo-uws.ts');
+const echoMax = await maxRateOf('uws-echo', echo.url);
+await echo.stop();
+
+const bot = await startServer({ port: 0, threads: 1, rateLimitPerSec: 1_000_000, rateLimitBurst: 1_000_000 });
+const botMax = await maxRateOf('bot-uws', bot.wsUrl);
+
+const wsBot = await inWorker('./servers/ws-bot.ts');
+const wsMax = await maxRateOf('bot-ws', wsBot.url);
+await wsBot.stop();
+
+// 2. Latency at half the bot server's max rate.
+log('latency at 50% of the bot server max rate');
+const half = await runStep(bot.wsUrl, Math.max(100, Math.round(botMax.maxPerSec / 2)), {
+  target: bot.wsUrl,
+  texts: TEXTS,
+  stepMs: stepMs * 2,
+});
+log(stepLine('bot-uws', half));
+await bot.stop();
+
+results.serverRates = {
+  uwsEcho: echoMax,
+  botUws: botMax,
+  botWs: wsMax,
+  botVsEcho: echoMax.maxPerSec === 0 ? null : botMax.maxPerSec / echoMax.maxPerSec,
+  uwsVsWs: wsMax.maxPerSec === 0 ? null : botMax.maxPerSec / wsMax.maxPerSec,
+};
+results.latencyAtHalf = half;
+
+const date = new Date().toISOString().slice(0, 10);
+mkdirSync('results', { recursive: true });
+const file = `results/bench-${date}.json`;
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+
+const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(0)}%`);
+const rows: [string, string, string][] = [
+  ['uWS echo: max msgs/s at p99<10ms', String(echoMax.maxPerSec), 'baseline'],
+  [
+    'bot server (uWS): max msgs/s at p99<10ms',
+    String(botMax.maxPerSec),
+    `${pct(botMax.maxPerSec / (echoMax.maxPerSec || 1))} of echo (target ≥ 50%)`,
+  ],
+  [
+    'same brain on `ws`: max msgs/s at p99<10ms',
+    String(wsMax.maxPerSec),
+    `uWS/ws = ${(botMax.maxPerSec / (wsMax.maxPerSec || 1)).toFixed(2)}× (target ≥ 2×)`,
+  ],
+  [
+    `latency at ${half.offeredPerSec}/s (50% of bot max)`,
+    `p50 ${half.latency.p50} / p99 ${half.latency.p99} / p99.9 ${half.latency.p999} ms`,
+    'target p99 < 5 ms, p99.9 < 20 ms',
+  ],
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+process.stdout.write(
+  `\npeakdesk bench (${results.command}), ${date}, ${availableParallelism()} cores, Node ${process.version}\n`,
+);
+for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}\n`);
+process.stdout.write(`\nwritten: ${file}\n`);

@@ -1,0 +1,84 @@
+// Finds the highest message rate a target sustains with p99 under a bound, by stepping the offered
+// rate up geometrically with the open-model driver (each step a fresh steady run).
+import { startLoad } from '../sim/engine/load-engine.ts';
+import { type LatencySummaryMs, summarizeMs } from '../sim/metrics/latency.ts';
+import type { SteadySpec } from './workloads/steady.ts';
+
+const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
+
+export interface StepResult {
+  offeredPerSec: number;
+  achievedPerSec: number;
+  latency: LatencySummaryMs;
+  failed: number;
+  dropped: number;
+  slipP99Ms: number;
+  ok: boolean;
+}
+
+export interface MaxRateOptions {
+  target: string;
+  /** p99 bound, ms. @default 10 */
+  p99Ms?: number;
+  /** First offered rate, messages/s. @default 500 */
+  startPerSec?: number;
+  /** Rate multiplier between steps. @default 1.4 */
+  factor?: number;
+  /** Length of one step, ms. @default 6000 */
+  stepMs?: number;
+  /** Highest rate tried. @default 200000 */
+  ceilingPerSec?: number;
+  texts: string[];
+  drivers?: number;
+  onStep?: (step: StepResult) => void;
+}
+
+/** One steady run at `perSec` messages/s (turns × conversations/s). */
+export async function runStep(target: string, perSec: number, o: MaxRateOptions): Promise<StepResult> {
+  const turns = 10;
+  const spec: SteadySpec = {
+    convPerSec: perSec / turns,
+    turns,
+    thinkMs: 100,
+    durationMs: o.stepMs ?? 6000,
+    texts: o.texts,
+  };
+  const run = await startLoad({
+    target,
+    drivers: o.drivers ?? 1,
+    workloadModule: STEADY,
+    workloadSpec: spec,
+    drainMs: 3000,
+    replyTimeoutMs: 5000,
+  });
+  const totals = await run.done;
+  const c = totals.counters;
+  const latency = summarizeMs(totals.latency);
+  const achievedPerSec = c.replies / (spec.durationMs / 1000);
+  const slipP99Ms = totals.slip.totalCount === 0 ? 0 : totals.slip.getValueAtPercentile(99) / 1000;
+  return {
+    offeredPerSec: perSec,
+    achievedPerSec: Math.round(achievedPerSec),
+    latency,
+    failed: c.failed,
+    dropped: c.dropped,
+    slipP99Ms,
+    ok: latency.p99 < (o.p99Ms ?? 10) && c.failed === 0 && c.dropped === 0 && achievedPerSec >= 0.9 * perSec,
+  };
+}
+
+/** Steps up until a step fails; the answer is the last step that held. */
+export async function findMaxRate(o: MaxRateOptions): Promise<{ maxPerSec: number; steps: StepResult[] }> {
+  const steps: StepResult[] = [];
+  let rate = o.startPerSec ?? 500;
+  let best = 0;
+  while (rate <= (o.ceilingPerSec ?? 200_000)) {
+    const step = await runStep(o.target, rate, o);
+    steps.push(step);
+    o.onStep?.(step);
+    if (!step.ok) break;
+    best = step.achievedPerSec;
+    rate = Math.round(rate * (o.factor ?? 1.4));
+  }
+  return { maxPerSec: best, steps };
+}
