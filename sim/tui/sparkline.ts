@@ -1,0 +1,48 @@
+// Sparklines: numbers to ▁▂▃▄▅▆▇█ at a given width, with the cell that holds a cursor index.
+
+export const SPARK_LEVELS = '▁▂▃▄▅▆▇█';
+
+/** One of the 8 block levels for value ÷ max (0 → ▁, max → █); ▁ everywhere when max ≤ 0. */
+export function sparkChar(value: number, max: number): string {
+  if (!(max > 0) || !(value > 0)) return SPARK_LEVELS[0] as string;
+  const level = Math.min(7, Math.floor((value / max) * 8));
+  return SPARK_LEVELS[level] as string;
+}
+
+export interface Sparkline {
+  /** Exactly `width` characters (fewer only when there are no values). */
+  text: string;
+  /** Index in `text` of the cell holding the cursor, or -1. */
+  cursorCell: number;
+  /** The largest value drawn (the height of █). */
+  max: number;
+}
+
+/**
+ * The whole series squeezed or stretched into `width` cells. Squeezing keeps each cell's maximum,
+ * so a one-minute spike still shows at the top of a day-long curve.
+ */
+export function sparkline(values: readonly number[], width: number, cursor = -1): Sparkline {
+  const n = values.length;
+  if (n === 0 || width <= 0) return { text: '', cursorCell: -1, max: 0 };
+  const cells: number[] = [];
+  let cursorCell = -1;
+  for (let i = 0; i < width; i++) {
+    const start = Math.floor((i * n) / width);
+    const end = Math.max(start + 1, Math.floor(((i + 1) * n) / width));
+    let cellMax = Number.NEGATIVE_INFINITY;
+    for (let j = start; j < end; j++) cellMax = Math.max(cellMax, values[j] ?? 0);
+    cells.push(cellMax);
+    if (cursorCell === -1 && cursor >= start && cursor < end) cursorCell = i;
+  }
+  const max = Math.max(0, ...cells);
+  return { text: cells.map((v) => sparkChar(v, max)).join(''), cursorCell, max };
+}
+
+/** The most recent `width` values, one cell each (a scrolling per-second history). */
+export function tailSparkline(values: readonly number[], width: number): Sparkline {
+  if (width <= 0) return { text: '', cursorCell: -1, max: 0 };
+  const shown = values.slice(-width);
+  const max = Math.max(0, ...shown);
+  return { text: shown.map((v) => sparkChar(v, max)).join(''), cursorCell: -1, max };
+}
