@@ -105,7 +105,7 @@ let slip = createLatencyHistogram();
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 const events = new MinHeap<() => void>();
 const active = new Set<Conversation>();
-let timer: NodeJS.Timeout | undefined;
+let timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
 /** Real time the timer is armed for; an event due sooner re-arms it. */
 let armedRealMs = Number.POSITIVE_INFINITY;
 const inTick = false;
@@ -115,10 +115,19 @@ let socketSeq = 0;
 
 const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
 
+function disarm(): void {
+  if (timer === undefined) return;
+  if ('hasRef' in timer && 'refresh' in timer) clearTimeout(timer);
+  else clearImmediate(timer);
+  timer = undefined;
+}
+
+/** Node timers have whole-ms granularity; the last sub-millisecond is waited out with setImmediate. */
 function arm(dueRealMs: number): void {
-  if (timer !== undefined) clearTimeout(timer);
+  disarm();
   armedRealMs = dueRealMs;
-  timer = setTimeout(tick, Math.max(0, dueRealMs - nowReal()));
+  const delay = dueRealMs - nowReal();
+  timer = delay < 1 ? setImmediate(tick) : setTimeout(tick, Math.floor(delay));
 }
 
 function schedule(planMs: number, fn: () => void): void {
@@ -248,6 +257,7 @@ function onFrame(conv: Conversation, data: WebSocket.RawData): void {
   schedule(conv.pendingPlanMs, () => {
     if (conv.phase !== 'thinking') return;
     conv.intendedRealMs = realAt(clock, conv.pendingPlanMs);
+    recordMs(slip, Math.max(0, nowReal() - conv.intendedRealMs));
     sendPending(conv);
   });
 }
@@ -376,7 +386,7 @@ function flush(): void {
 
 function stop(): void {
   stopped = true;
-  if (timer !== undefined) clearTimeout(timer);
+  disarm();
   if (flushTimer !== undefined) clearInterval(flushTimer);
   for (const conv of active) conv.ws?.terminate();
   flush();
@@ -394,7 +404,7 @@ port.on('message', (msg: ToDriver) => {
     tick();
   } else if (msg.kind === 'clock') {
     clock = msg.clock;
-    if (timer !== undefined) clearTimeout(timer);
+    disarm();
     tick();
   } else {
     stop();
