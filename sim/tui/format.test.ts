@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fit,
+  fitCell,
   formatBoundMs,
   formatCount,
   formatInt,
@@ -100,14 +100,14 @@ describe('formatSpeed', () => {
   });
 });
 
-describe('fit', () => {
+describe('fitCell', () => {
   it('pads to the width on either side', () => {
-    expect(fit('ab', 5)).toBe('ab   ');
-    expect(fit('ab', 5, 'right')).toBe('   ab');
+    expect(fitCell('ab', 5)).toBe('ab   ');
+    expect(fitCell('ab', 5, 'right')).toBe('   ab');
   });
   it('cuts with an ellipsis', () => {
-    expect(fit('logistics.exception', 10)).toBe('logistics…');
-    expect(fit('abc', 1)).toBe('…');
-    expect(fit('abc', 0)).toBe('');
+    expect(fitCell('logistics.exception', 10)).toBe('logistics…');
+    expect(fitCell('abc', 1)).toBe('…');
+    expect(fitCell('abc', 0)).toBe('');
   });
 });

@@ -63,7 +63,7 @@ export function formatSpeed(speed: number, paused: boolean): string {
 }
 
 /** Pads or cuts to exactly `width` columns (ASCII and box-drawing text). */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
   if (text.length > width) return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
   return align === 'left' ? text.padEnd(width) : text.padStart(width);
