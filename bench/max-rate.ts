@@ -1,7 +1,7 @@
 // Finds the highest message rate a target sustains with p99 under a bound, by stepping the offered
 // rate up geometrically with the open-model driver (each step a fresh steady run).
 import { startLoad } from '../sim/engine/load-engine.ts';
-import { type LatencySummaryMs, summarizeMs } from '../sim/metrics/latency.ts';
+import { createLatencyHistogram, type LatencySummaryMs, summarizeMs } from '../sim/metrics/latency.ts';
 import type { SteadySpec } from './workloads/steady.ts';
 
 const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
@@ -33,16 +33,24 @@ export interface MaxRateOptions {
   onStep?: (step: StepResult) => void;
 }
 
-/** One steady run at `perSec` messages/s (turns × conversations/s). */
+/** Seconds at the start of each step left out of its figures: fresh driver threads, cold JIT, ramp-up. */
+export const WARMUP_SEC = 2;
+
+/** One steady run at `perSec` messages/s (turns × conversations/s), measured after the warm-up. */
 export async function runStep(target: string, perSec: number, o: MaxRateOptions): Promise<StepResult> {
   const turns = 10;
   const spec: SteadySpec = {
     convPerSec: perSec / turns,
     turns,
     thinkMs: 100,
-    durationMs: o.stepMs ?? 6000,
+    durationMs: (o.stepMs ?? 6000) + WARMUP_SEC * 1000,
     texts: o.texts,
   };
+  const measured = createLatencyHistogram();
+  let replies = 0;
+  let measuredSec = 0;
+  let lastSec = 0;
+  const endSec = spec.durationMs / 1000;
   const run = await startLoad({
     target,
     drivers: o.drivers ?? 1,
@@ -50,11 +58,19 @@ export async function runStep(target: string, perSec: number, o: MaxRateOptions)
     workloadSpec: spec,
     drainMs: 3000,
     replyTimeoutMs: 5000,
+    onSample: (sample) => {
+      if (lastSec >= WARMUP_SEC && sample.realSec <= endSec + 0.5) {
+        measured.add(sample.latency);
+        replies += sample.counters.replies;
+        measuredSec += sample.realSec - lastSec;
+      }
+      lastSec = sample.realSec;
+    },
   });
   const totals = await run.done;
   const c = totals.counters;
-  const latency = summarizeMs(totals.latency);
-  const achievedPerSec = c.replies / (spec.durationMs / 1000);
+  const latency = summarizeMs(measured);
+  const achievedPerSec = measuredSec === 0 ? 0 : replies / measuredSec;
   const slipP99Ms = totals.slip.totalCount === 0 ? 0 : totals.slip.getValueAtPercentile(99) / 1000;
   return {
     offeredPerSec: perSec,
