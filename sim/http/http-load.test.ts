@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../server/server.ts';
+import { runHttpStages } from './http-load.ts';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ port: 0, threads: 1, token: 'http-load-token' });
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('HTTP load on POST /v1/chat (autocannon)', () => {
+  it('holds a fixed rate per stage with multi-turn sessions', async () => {
+    const [first, second] = await runHttpStages(
+      [
+        { durationSec: 2, ratePerSec: 100 },
+        { durationSec: 2, ratePerSec: 200 },
+      ],
+      {
+        url: `${server.url}/v1/chat`,
+        token: 'http-load-token',
+        connections: 10,
+        texts: ['你好', '我的快递到哪了'],
+      },
+    );
+    expect(first?.non2xx).toBe(0);
+    expect(first?.errors).toBe(0);
+    // autocannon paces to the rate: within 15% of 2 s × rate
+    expect(first?.requests).toBeGreaterThan(170);
+    expect(first?.requests).toBeLessThan(230);
+    expect(second?.requests).toBeGreaterThan(340);
+    expect(second?.requests).toBeLessThan(460);
+    expect(second?.latencyMs.p50).toBeGreaterThan(0);
+  });
+
+  it('counts rejected requests as non-2xx (wrong token)', async () => {
+    const [stage] = await runHttpStages([{ durationSec: 1, ratePerSec: 50 }], {
+      url: `${server.url}/v1/chat`,
+      token: 'wrong-token-xx',
+      connections: 2,
+      texts: ['hi'],
+    });
+    expect(stage?.requests).toBeGreaterThan(0);
+    expect(stage?.non2xx).toBe(stage?.requests);
+  });
+});
