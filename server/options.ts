@@ -26,6 +26,8 @@ export interface ServerOptions {
   sessionTtlSec: number;
   /** HTTP chat sessions kept per thread (least recently used go first). @default 100000 */
   maxHttpSessions: number;
+  /** WebSocket connections one client address may hold over all threads; 0 for no cap. @default 10000 */
+  maxConnsPerIp: number;
   /** Conversations one socket may hold open at once. @default 32 */
   maxConvsPerSocket: number;
   /** Seed of the bot's store (catalog, orders, promotions). @default 20261111 */
@@ -45,6 +47,7 @@ export const serverDefaults: ServerOptions = {
   maxBackpressureBytes: 1024 * 1024,
   sessionTtlSec: 900,
   maxHttpSessions: 100_000,
+  maxConnsPerIp: 10_000,
   maxConvsPerSocket: 32,
   seed: 20261111,
 };
@@ -66,6 +69,7 @@ export function resolveServerOptions(input: Partial<ServerOptions>): ServerOptio
   integer('rate-limit', o.rateLimitPerSec, 1, 1_000_000);
   integer('rate-burst', o.rateLimitBurst, 1, 1_000_000);
   integer('idle-timeout', o.idleTimeoutSec, 0, 3600);
+  integer('max-conns-per-ip', o.maxConnsPerIp, 0, 10_000_000);
   integer('seed', o.seed, 0, 2 ** 32 - 1);
   if (o.token !== undefined && o.token.length < 8) {
     throw usageError(`--token must be at least 8 characters, got ${o.token.length}`);

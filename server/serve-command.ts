@@ -49,6 +49,7 @@ export function registerServeCommand(program: Command): void {
         rateLimitPerSec: opts.rateLimit as number,
         rateLimitBurst: (opts.rateLimit as number) * 2,
         idleTimeoutSec: opts.idleTimeout as number,
+        maxConnsPerIp: opts.maxConnsPerIp as number,
         seed: opts.seed as number,
       });
       const { threads, token } = server.options;

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { PeakdeskError } from '../sim/errors.ts';
 import { startTsWorker } from '../sim/util/ts-worker.ts';
+import { createIpSlots } from './ip-slots.ts';
 import { aggregateMetrics, createProcessRegistry, type MetricsSnapshot } from './metrics.ts';
 import { resolveServerOptions, type ServerOptions } from './options.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.ts';
@@ -49,6 +50,7 @@ export async function startServer(input: Partial<ServerOptions> = {}): Promise<R
   const port = await probePort(options.host, options.port);
   const resolved: ServerOptions = { ...options, port };
   const processRegistry = createProcessRegistry();
+  const ipSlots = createIpSlots();
 
   const meshes: (MessagePort | null)[][] = Array.from({ length: options.threads }, () =>
     Array.from({ length: options.threads }, () => null),
@@ -94,7 +96,7 @@ export async function startServer(input: Partial<ServerOptions> = {}): Promise<R
   async function startWorker(threadIndex: number): Promise<Worker> {
     const peers = meshes[threadIndex] as (MessagePort | null)[];
     const transfer = peers.filter((p): p is MessagePort => p !== null);
-    const init: WorkerInit = { options: resolved, threadIndex, peers };
+    const init: WorkerInit = { options: resolved, threadIndex, peers, ipSlots };
     const worker = startTsWorker(WORKER_ENTRY, init as unknown as Record<string, unknown>, {
       transferList: transfer,
     });

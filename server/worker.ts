@@ -8,6 +8,7 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { createBrain } from './bot/brain.ts';
 import type { Session } from './bot/types.ts';
 import { type ChatContext, handleHttpTurn, handleWsText } from './chat-service.ts';
+import { type IpSlots, release, tryAcquire } from './ip-slots.ts';
 import { createThreadMetrics } from './metrics.ts';
 import type { ServerOptions } from './options.ts';
 import { type ErrorCode, type ErrorFrame, errorFrame, type HttpChatBody, parseHttpBody } from './protocol.ts';
@@ -20,6 +21,8 @@ export interface WorkerInit {
   threadIndex: number;
   /** Ports to the other threads, by thread index (null for this one), for HTTP sessions owned elsewhere. */
   peers: (MessagePort | null)[];
+  /** Connections per client address, shared by all threads. */
+  ipSlots: IpSlots;
 }
 
 /** Messages from the main thread. */
@@ -42,6 +45,7 @@ type PeerMessage =
 
 interface SocketData {
   authorized: boolean;
+  address: string;
   convs: Map<string, Session>;
   bucket: TokenBucket;
   errorWindowStart: number;
@@ -60,7 +64,7 @@ const ABUSE_WINDOW_MS = 10_000;
 const SHUTDOWN_FLUSH_MS = 200;
 
 const init = workerData as WorkerInit;
-const { options, threadIndex, peers } = init;
+const { options, threadIndex, peers, ipSlots } = init;
 const port = parentPort as MessagePort;
 const uws = loadUws();
 const brain = createBrain({ seed: options.seed });
@@ -210,10 +214,24 @@ function buildApp(): TemplatedApp {
       closeOnBackpressureLimit: 1,
       sendPingsAutomatically: true,
       upgrade(res, req, context) {
+        const address = Buffer.from(res.getRemoteAddressAsText()).toString();
+        if (!tryAcquire(ipSlots, address, options.maxConnsPerIp)) {
+          const frame = errorFrame(
+            'rate_limited',
+            `more than ${options.maxConnsPerIp} connections from ${address}`,
+          );
+          metrics.error('rate_limited');
+          res
+            .writeStatus('429 Too Many Requests')
+            .writeHeader('content-type', 'application/json')
+            .end(JSON.stringify(frame), true);
+          return;
+        }
         const offered = req.getHeader('sec-websocket-protocol');
         const protocol = offered.split(',').some((p) => p.trim() === 'peakdesk.v1') ? 'peakdesk.v1' : '';
         const data: SocketData = {
           authorized: authorized(req.getHeader('authorization'), req.getQuery('token')),
+          address,
           convs: new Map(),
           bucket: createBucket(options.rateLimitBurst, Date.now()),
           errorWindowStart: Date.now(),
@@ -289,6 +307,7 @@ function buildApp(): TemplatedApp {
       close(ws) {
         const data = ws.getUserData();
         data.closed = true;
+        release(ipSlots, data.address, options.maxConnsPerIp);
         if (sockets.delete(ws)) metrics.socketClosed();
       },
     })
