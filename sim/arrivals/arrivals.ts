@@ -1,0 +1,208 @@
+// The run's arrival stream: a non-homogeneous Poisson process that follows the scenario's curve, drawn
+// by thinning (Lewis–Shedler) in fixed blocks of wall time, each from its own fork of the seeded Rng,
+// so any window of it comes out the same however the run asks for it.
+import { INTENTS, type IntentId } from '../../server/bot/types.ts';
+import { usageError } from '../errors.ts';
+import { curveIntegral, curveMax, pointIndexAt, valueInSegment } from '../scenario/curve.ts';
+import { phaseIndexAt } from '../scenario/phases.ts';
+import type { Timeline } from '../scenario/timeline.ts';
+import type { PhaseSettings, Scenario } from '../scenario/types.ts';
+import type { Rng } from '../util/rng.ts';
+
+export interface Arrival {
+  /** Intended start, wall ms from the run's start. */
+  wallMs: number;
+  /** Scenario time, epoch ms. */
+  scenarioMs: number;
+  intent: IntentId;
+  phase: string;
+  /** Position in the run's arrival stream: 0, 1, 2, … in time order. */
+  seq: number;
+}
+
+export interface ArrivalPlanOptions {
+  /** Wall ms per block; each block draws from rng.fork(blockIndex). Changing it changes the stream. @default 1000 */
+  blockWallMs?: number;
+}
+
+export const ARRIVAL_PLAN_DEFAULTS = { blockWallMs: 1000 } as const satisfies Required<ArrivalPlanOptions>;
+
+export interface ArrivalPlan {
+  readonly scenario: Scenario;
+  readonly timeline: Timeline;
+  readonly rng: Rng;
+  readonly blockWallMs: number;
+  /** Blocks in the run: ceil(durationWallMs / blockWallMs). */
+  readonly blockCount: number;
+}
+
+/** Per plan: cumulative intent weights per phase and the arrival count of each block drawn so far. */
+interface PlanState {
+  cumulative: Float64Array[];
+  settings: PhaseSettings[];
+  /** firstSeq[b] is known for b < firstSeq.length. */
+  firstSeq: number[];
+}
+
+const states = new WeakMap<ArrivalPlan, PlanState>();
+
+export function createArrivalPlan(
+  scenario: Scenario,
+  timeline: Timeline,
+  rng: Rng,
+  options: ArrivalPlanOptions = {},
+): ArrivalPlan {
+  const { blockWallMs } = { ...ARRIVAL_PLAN_DEFAULTS, ...options } satisfies Required<ArrivalPlanOptions>;
+  if (!(blockWallMs > 0)) throw new RangeError(`blockWallMs must be > 0, got ${blockWallMs}`);
+  const plan: ArrivalPlan = {
+    scenario,
+    timeline,
+    rng,
+    blockWallMs,
+    blockCount: Math.ceil(timeline.durationWallMs / blockWallMs),
+  };
+  const settings = [scenario.base, ...scenario.phases];
+  states.set(plan, { settings, cumulative: settings.map((s) => cumulativeWeights(s.mix)), firstSeq: [0] });
+  return plan;
+}
+
+function cumulativeWeights(mix: Readonly<Record<IntentId, number>>): Float64Array {
+  const out = new Float64Array(INTENTS.length);
+  let sum = 0;
+  INTENTS.forEach((id, i) => {
+    sum += mix[id];
+    out[i] = sum;
+  });
+  return out;
+}
+
+function stateOf(plan: ArrivalPlan): PlanState {
+  const state = states.get(plan);
+  if (state === undefined) throw new TypeError('not an ArrivalPlan from createArrivalPlan()');
+  return state;
+}
+
+/** Arrivals with wallMs in [fromWallMs, toWallMs), in time order; identical whatever the chunking. */
+export function arrivalsBetween(plan: ArrivalPlan, fromWallMs: number, toWallMs: number): Arrival[] {
+  const from = Math.max(0, fromWallMs);
+  const to = Math.min(plan.timeline.durationWallMs, toWallMs);
+  const out: Arrival[] = [];
+  if (!(to > from)) return out;
+  const firstBlock = Math.floor(from / plan.blockWallMs);
+  const lastBlock = Math.min(plan.blockCount - 1, Math.ceil(to / plan.blockWallMs) - 1);
+  let seq = firstSeqOf(plan, firstBlock);
+  for (let b = firstBlock; b <= lastBlock; b++) {
+    const before = out.length;
+    const n = drawBlock(plan, b, seq, out);
+    recordCount(plan, b, seq, n);
+    seq += n;
+    if (b === firstBlock || b === lastBlock) trim(out, before, from, to);
+  }
+  return out;
+}
+
+/** Expected arrivals in [fromWallMs, toWallMs): the curve's integral at the run's scale. */
+export function expectedArrivals(plan: ArrivalPlan, fromWallMs: number, toWallMs: number): number {
+  const { timeline, scenario } = plan;
+  const from = Math.max(0, fromWallMs);
+  const to = Math.min(timeline.durationWallMs, toWallMs);
+  if (!(to > from)) return 0;
+  const s0 = timeline.startScenarioMs + from * timeline.speed;
+  const s1 = timeline.startScenarioMs + to * timeline.speed;
+  return curveIntegral(scenario.curve, s0, s1) * timeline.scale;
+}
+
+function trim(out: Arrival[], start: number, from: number, to: number): void {
+  let w = start;
+  for (let r = start; r < out.length; r++) {
+    const a = out[r]!;
+    if (a.wallMs >= from && a.wallMs < to) out[w++] = a;
+  }
+  out.length = w;
+}
+
+function firstSeqOf(plan: ArrivalPlan, block: number): number {
+  const { firstSeq } = stateOf(plan);
+  while (firstSeq.length <= block) {
+    const b = firstSeq.length - 1;
+    const start = firstSeq[b]!;
+    firstSeq.push(start + drawBlock(plan, b, start, undefined));
+  }
+  return firstSeq[block]!;
+}
+
+function recordCount(plan: ArrivalPlan, block: number, firstSeq: number, count: number): void {
+  const seqs = stateOf(plan).firstSeq;
+  if (seqs.length === block + 1) seqs.push(firstSeq + count);
+}
+
+/**
+ * Draws block `b` by thinning against the curve's maximum over the block; appends arrivals to `out`
+ * (or only counts them when `out` is undefined) and returns how many there were.
+ */
+function drawBlock(plan: ArrivalPlan, b: number, firstSeq: number, out: Arrival[] | undefined): number {
+  const { timeline, scenario, blockWallMs } = plan;
+  const state = stateOf(plan);
+  const curve = scenario.curve;
+  const { speed, startScenarioMs } = timeline;
+  const blockStart = b * blockWallMs;
+  const blockEnd = Math.min(blockStart + blockWallMs, timeline.durationWallMs);
+  const s0 = startScenarioMs + blockStart * speed;
+  const s1 = startScenarioMs + blockEnd * speed;
+  const perWallMsPerPerMin = (timeline.scale * speed) / 60_000;
+  const maxPerMin = curveMax(curve, s0, s1);
+  if (!(maxPerMin > 0)) return 0;
+  const meanGap = 1 / (maxPerMin * perWallMsPerPerMin);
+  const rng = plan.rng.fork(b);
+  const points = curve.kind === 'points' ? curve.points : undefined;
+  let seg = points === undefined ? 0 : pointIndexAt(points, s0);
+  let count = 0;
+  let t = blockStart;
+  for (;;) {
+    t += -Math.log(1 - rng.next()) * meanGap;
+    if (t >= blockEnd) break;
+    const s = startScenarioMs + t * speed;
+    let perMin: number;
+    if (points !== undefined) {
+      while (seg + 1 < points.length && points[seg + 1]!.atMs <= s) seg++;
+      perMin = valueInSegment(points, seg, s);
+    } else if (curve.kind === 'function') {
+      perMin = curve.perMinAt((s - curve.startMs) / 60_000);
+      if (!(perMin <= curve.maxPerMin && perMin >= 0)) {
+        throw usageError(
+          `scenario "${scenario.name}": curve.perMinAt(${(s - curve.startMs) / 60_000}) must be within 0 .. maxPerMin (${curve.maxPerMin}), got ${perMin}`,
+        );
+      }
+    } else {
+      perMin = 0;
+    }
+    const u = rng.next();
+    if (u * maxPerMin >= perMin) continue;
+    const pick = rng.next();
+    if (out !== undefined) {
+      const p = phaseIndexAt(scenario, s) + 1;
+      const cumulative = state.cumulative[p]!;
+      out.push({
+        wallMs: t,
+        scenarioMs: s,
+        intent: pickIntent(cumulative, pick),
+        phase: state.settings[p]!.name,
+        seq: firstSeq + count,
+      });
+    }
+    count++;
+  }
+  return count;
+}
+
+function pickIntent(cumulative: Float64Array, u: number): IntentId {
+  const target = u * cumulative[cumulative.length - 1]!;
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return INTENTS[lo]!;
+}
