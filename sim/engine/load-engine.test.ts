@@ -84,4 +84,32 @@ describe('load engine', () => {
     expect(c.resolved).toBeGreaterThan(0);
     expect(c.scheduled).toBe(outcomes(c as unknown as Record<string, unknown>) + totals.inFlightAtStop);
   });
+
+  it('reconnects after the server restarts on the same port; the outage shows as failures, then service resumes', async () => {
+    const first = await startServer({ port: 0, threads: 1 });
+    const port = first.port;
+    const spec: FixedSpec = { count: 300, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 2000 };
+    const samples: LoadSample[] = [];
+    const run = await startLoad({
+      target: first.wsUrl,
+      workloadModule: FIXED,
+      workloadSpec: spec,
+      drainMs: 3000,
+      onSample: (s) => samples.push(s),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await first.stop(100);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const second = await startServer({ port, threads: 1 });
+    const totals = await run.done;
+    await second.stop();
+    const c = totals.counters;
+    expect(c.scheduled).toBe(300);
+    expect(c.scheduled).toBe(outcomes(c as unknown as Record<string, unknown>) + totals.inFlightAtStop);
+    // conversations that arrived while the server was down waited (reconnect with backoff) within their patience
+    expect(c.resolved).toBeGreaterThan(200);
+    // service resumes: conversations resolve in the seconds after the restart (at ~1.4 s)
+    const resolvedAfter = samples.filter((s) => s.realSec > 2).reduce((n, s) => n + s.counters.resolved, 0);
+    expect(resolvedAfter).toBeGreaterThan(0);
+  });
 });
