@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatScale,
   formatSpeed,
+  titleRule,
 } from './format.ts';
 
 describe('formatCount', () => {
@@ -109,5 +110,15 @@ describe('fitCell', () => {
     expect(fitCell('logistics.exception', 10)).toBe('logistics…');
     expect(fitCell('abc', 1)).toBe('…');
     expect(fitCell('abc', 0)).toBe('');
+  });
+});
+
+describe('titleRule', () => {
+  it('fills the width between the title and the right-hand note', () => {
+    expect(titleRule('Traffic', 30, 'peak 60.0k/min')).toBe('── Traffic ─ peak 60.0k/min ──');
+    expect(titleRule('Bot', 12)).toBe('── Bot ─────');
+  });
+  it('cuts when the width is too small', () => {
+    expect(titleRule('Latency', 8, 'p99')).toBe('── Late…');
   });
 });

@@ -68,3 +68,12 @@ export function fitCell(text: string, width: number, align: 'left' | 'right' = '
   if (text.length > width) return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
   return align === 'left' ? text.padEnd(width) : text.padStart(width);
 }
+
+/** A section rule, "── Title ──────── right ──", exactly `width` columns (ASCII titles). */
+export function titleRule(title: string, width: number, right = ''): string {
+  const left = `── ${title} `;
+  const tail = right === '' ? '' : ` ${right} ──`;
+  const fill = width - left.length - tail.length;
+  if (fill < 1) return fitCell(left + tail, width);
+  return left + '─'.repeat(fill) + tail;
+}

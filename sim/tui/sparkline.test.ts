@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparkChar, sparkline, tailSparkline } from './sparkline.ts';
+import { cursorMarker, sparkChar, sparkline, tailSparkline } from './sparkline.ts';
 
 describe('sparkChar', () => {
   it('maps 0..max onto the 8 levels', () => {
@@ -43,5 +43,20 @@ describe('tailSparkline', () => {
   });
   it('shows fewer cells while the history is short', () => {
     expect(tailSparkline([3, 6], 10).text).toBe('▅█');
+  });
+});
+
+describe('cursorMarker', () => {
+  it('puts the label right of the arrow when it fits', () => {
+    expect(cursorMarker(3, 20, '00:03')).toBe('   ▲ 00:03');
+  });
+  it('puts the label left of the arrow near the right edge', () => {
+    expect(cursorMarker(18, 20, '00:03')).toBe('            00:03 ▲');
+  });
+  it('drops the label when neither side has room', () => {
+    expect(cursorMarker(2, 6, 'a long label')).toBe('  ▲');
+  });
+  it('is empty without a cursor cell', () => {
+    expect(cursorMarker(-1, 20, 'x')).toBe('');
   });
 });

@@ -46,3 +46,12 @@ export function tailSparkline(values: readonly number[], width: number): Sparkli
   const max = Math.max(0, ...shown);
   return { text: shown.map((v) => sparkChar(v, max)).join(''), cursorCell: -1, max };
 }
+
+/** The line under a sparkline: ▲ under the cursor cell, the label beside it on whichever side has room. */
+export function cursorMarker(cell: number, width: number, label: string): string {
+  if (cell < 0 || cell >= width) return '';
+  if (cell + 2 + label.length <= width) return `${' '.repeat(cell)}▲ ${label}`;
+  const start = cell - 1 - label.length;
+  if (start >= 0) return `${' '.repeat(start)}${label} ▲`;
+  return `${' '.repeat(cell)}▲`;
+}

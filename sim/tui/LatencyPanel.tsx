@@ -1,0 +1,92 @@
+// Latency: the whole run's histogram as horizontal bars, percentiles now and total, p99 per second.
+import { Box, Text } from 'ink';
+import type { LiveFrame } from '../live/frame.ts';
+import type { LatencySummaryMs } from '../metrics/latency.ts';
+import { bar, foldBuckets } from './bars.ts';
+import { formatBoundMs, formatCount, formatInt, formatMs, titleRule } from './format.ts';
+import { tailSparkline } from './sparkline.ts';
+
+const PERCENTILES: [string, (s: LatencySummaryMs) => number][] = [
+  ['p50', (s) => s.p50],
+  ['p90', (s) => s.p90],
+  ['p99', (s) => s.p99],
+  ['p99.9', (s) => s.p999],
+  ['max', (s) => s.max],
+  ['mean', (s) => s.mean],
+];
+const TABLE_WIDTH = 24;
+const COUNT_WIDTH = 6;
+/** " max 12.3 ms", the widest the note gets. */
+const P99_NOTE_WIDTH = 12;
+
+const barColor = (leMs: number): string => (leMs <= 100 ? 'green' : leMs <= 1000 ? 'yellow' : 'red');
+
+export function LatencyPanel({
+  frame,
+  width,
+  histogramRows,
+}: {
+  frame: LiveFrame;
+  width: number;
+  histogramRows: number;
+}) {
+  const { now, total, buckets, p99History } = frame.latency;
+  const rows = foldBuckets(buckets, histogramRows);
+  const labels = rows.map((b) => `≤${formatBoundMs(b.leMs)}`);
+  const labelWidth = Math.max(0, ...labels.map((l) => l.length));
+  const histWidth = width - TABLE_WIDTH - 2;
+  const barWidth = Math.max(1, histWidth - labelWidth - COUNT_WIDTH - 2);
+  const maxCount = Math.max(0, ...rows.map((b) => b.count));
+  const table = [
+    `${''.padEnd(6)}${'now'.padStart(9)}${'total'.padStart(9)}`,
+    ...PERCENTILES.map(
+      ([label, pick]) =>
+        `${label.padEnd(6)}${formatMs(pick(now)).padStart(9)}${formatMs(pick(total)).padStart(9)}`,
+    ),
+  ];
+  const lines = Array.from({ length: Math.max(rows.length, table.length) }, (_, i) => ({
+    key: `row${i}`,
+    bucket: rows[i],
+    label: labels[i] ?? '',
+  }));
+  const p99Label = 'p99/s ';
+  const p99Note = (spark: { max: number }): string => ` max ${formatMs(spark.max)}`;
+  const p99Width = Math.max(0, width - p99Label.length - P99_NOTE_WIDTH);
+  const p99 = tailSparkline(p99History, p99Width);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end" dimColor>
+        {titleRule('Latency, whole run', width, `${formatInt(total.count)} replies`)}
+      </Text>
+      <Box>
+        <Box flexDirection="column" width={histWidth} marginRight={2}>
+          {lines.map(({ key, bucket, label }) =>
+            bucket === undefined ? (
+              <Text key={key}> </Text>
+            ) : (
+              <Text key={key} wrap="truncate-end">
+                {label.padStart(labelWidth)}{' '}
+                <Text color={barColor(bucket.leMs)}>
+                  {bar(bucket.count, maxCount, barWidth).padEnd(barWidth)}
+                </Text>{' '}
+                {formatCount(bucket.count).padStart(COUNT_WIDTH)}
+              </Text>
+            ),
+          )}
+        </Box>
+        <Box flexDirection="column" width={TABLE_WIDTH}>
+          {table.map((line, i) => (
+            <Text key={line} wrap="truncate-end" bold={i === 3}>
+              {line}
+            </Text>
+          ))}
+        </Box>
+      </Box>
+      <Text wrap="truncate-end">
+        {p99Label}
+        <Text color="magenta">{p99.text}</Text>
+        <Text dimColor>{p99Note(p99)}</Text>
+      </Text>
+    </Box>
+  );
+}
