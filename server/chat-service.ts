@@ -29,12 +29,15 @@ export interface ChatContext {
   hrMs(): number;
   /** Conversations one socket may hold at once; the oldest is dropped past it. */
   maxConvsPerSocket: number;
+  /** Called with each answered turn (transcript recording). */
+  onTurn?: (conv: string, text: string, reply: ReplyFrame) => void;
 }
 
 function answer(ctx: ChatContext, session: Session, msg: MsgFrame, startHr: number): ReplyFrame {
   const reply = ctx.brain.handleMessage(session, msg.text, ctx.nowMs());
   const frame = replyFrame(msg, reply, Math.round((ctx.hrMs() - startHr) * 1000));
   ctx.metrics.reply(frame);
+  ctx.onTurn?.(msg.conv, msg.text, frame);
   return frame;
 }
 

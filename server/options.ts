@@ -30,6 +30,8 @@ export interface ServerOptions {
   maxConnsPerIp: number;
   /** Conversations one socket may hold open at once. @default 32 */
   maxConvsPerSocket: number;
+  /** Record every turn, masked and sealed with AES-256-GCM, to `<path>.t<thread>`; key from PEAKDESK_TRANSCRIPT_KEY. @default undefined */
+  transcriptsPath: string | undefined;
   /** Seed of the bot's store (catalog, orders, promotions). @default 20261111 */
   seed: number;
 }
@@ -49,6 +51,7 @@ export const serverDefaults: ServerOptions = {
   maxHttpSessions: 100_000,
   maxConnsPerIp: 10_000,
   maxConvsPerSocket: 32,
+  transcriptsPath: undefined,
   seed: 20261111,
 };
 

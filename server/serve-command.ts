@@ -50,6 +50,7 @@ export function registerServeCommand(program: Command): void {
         rateLimitBurst: (opts.rateLimit as number) * 2,
         idleTimeoutSec: opts.idleTimeout as number,
         maxConnsPerIp: opts.maxConnsPerIp as number,
+        transcriptsPath: opts.recordTranscripts as string | undefined,
         seed: opts.seed as number,
       });
       const { threads, token } = server.options;

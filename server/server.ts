@@ -7,6 +7,7 @@ import { startTsWorker } from '../sim/util/ts-worker.ts';
 import { createIpSlots } from './ip-slots.ts';
 import { aggregateMetrics, createProcessRegistry, type MetricsSnapshot } from './metrics.ts';
 import { resolveServerOptions, type ServerOptions } from './options.ts';
+import { transcriptKey } from './transcripts.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.ts';
 
 export interface RunningServer {
@@ -51,6 +52,8 @@ export async function startServer(input: Partial<ServerOptions> = {}): Promise<R
   const resolved: ServerOptions = { ...options, port };
   const processRegistry = createProcessRegistry();
   const ipSlots = createIpSlots();
+  const transcriptKeyHex =
+    options.transcriptsPath === undefined ? undefined : transcriptKey().toString('hex');
 
   const meshes: (MessagePort | null)[][] = Array.from({ length: options.threads }, () =>
     Array.from({ length: options.threads }, () => null),
@@ -96,7 +99,7 @@ export async function startServer(input: Partial<ServerOptions> = {}): Promise<R
   async function startWorker(threadIndex: number): Promise<Worker> {
     const peers = meshes[threadIndex] as (MessagePort | null)[];
     const transfer = peers.filter((p): p is MessagePort => p !== null);
-    const init: WorkerInit = { options: resolved, threadIndex, peers, ipSlots };
+    const init: WorkerInit = { options: resolved, threadIndex, peers, ipSlots, transcriptKeyHex };
     const worker = startTsWorker(WORKER_ENTRY, init as unknown as Record<string, unknown>, {
       transferList: transfer,
     });

@@ -3,6 +3,7 @@
 
 import type { HttpResponse, TemplatedApp, us_listen_socket, WebSocket } from 'uWebSockets.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { createBrain } from './bot/brain.ts';
@@ -13,6 +14,7 @@ import { createThreadMetrics } from './metrics.ts';
 import type { ServerOptions } from './options.ts';
 import { type ErrorCode, type ErrorFrame, errorFrame, type HttpChatBody, parseHttpBody } from './protocol.ts';
 import { createBucket, type TokenBucket, takeToken } from './token-bucket.ts';
+import { sealTurn, transcriptHeader } from './transcripts.ts';
 import { TtlStore } from './ttl-store.ts';
 import { closeApp, loadUws } from './uws.ts';
 
@@ -23,6 +25,8 @@ export interface WorkerInit {
   peers: (MessagePort | null)[];
   /** Connections per client address, shared by all threads. */
   ipSlots: IpSlots;
+  /** Hex AES-256 key when transcripts are recorded. */
+  transcriptKeyHex: string | undefined;
 }
 
 /** Messages from the main thread. */
@@ -65,6 +69,20 @@ const SHUTDOWN_FLUSH_MS = 200;
 
 const init = workerData as WorkerInit;
 const { options, threadIndex, peers, ipSlots } = init;
+const transcriptFile =
+  options.transcriptsPath === undefined ? undefined : `${options.transcriptsPath}.t${threadIndex}`;
+const transcriptKeyBuf =
+  init.transcriptKeyHex === undefined ? undefined : Buffer.from(init.transcriptKeyHex, 'hex');
+let transcriptLines: string[] = [];
+if (transcriptFile !== undefined && transcriptKeyBuf !== undefined) {
+  writeFileSync(transcriptFile, `${transcriptHeader(transcriptKeyBuf)}\n`, { mode: 0o600 });
+}
+
+function flushTranscripts(): void {
+  if (transcriptFile === undefined || transcriptLines.length === 0) return;
+  appendFileSync(transcriptFile, `${transcriptLines.join('\n')}\n`);
+  transcriptLines = [];
+}
 const port = parentPort as MessagePort;
 const uws = loadUws();
 const brain = createBrain({ seed: options.seed });
@@ -77,6 +95,23 @@ const ctx: ChatContext = {
   nowMs: Date.now,
   hrMs: () => performance.now(),
   maxConvsPerSocket: options.maxConvsPerSocket,
+  onTurn:
+    transcriptKeyBuf === undefined
+      ? undefined
+      : (conv, text, reply) => {
+          transcriptLines.push(
+            sealTurn(transcriptKeyBuf, {
+              t: Date.now(),
+              conv,
+              text: brain.mask(text),
+              reply: brain.mask(reply.text),
+              intent: reply.intent,
+              action: reply.action,
+              resolved: reply.resolved,
+              ...(reply.handoff === undefined ? {} : { queue: reply.handoff.queue }),
+            }),
+          );
+        },
 };
 const expectedToken = options.token === undefined ? undefined : Buffer.from(options.token);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -364,6 +399,7 @@ function buildApp(): TemplatedApp {
 
 const app = buildApp();
 const sweeper = setInterval(() => sessions.sweep(Date.now()), 10_000);
+const transcriptFlusher = transcriptFile === undefined ? undefined : setInterval(flushTranscripts, 200);
 
 for (const peer of peers) {
   peer?.on('message', (msg: PeerMessage) => {
@@ -387,12 +423,14 @@ function shutdown(): void {
   if (shuttingDown) return;
   shuttingDown = true;
   clearInterval(sweeper);
+  if (transcriptFlusher !== undefined) clearInterval(transcriptFlusher);
   if (listenSocket !== false) uws.us_listen_socket_close(listenSocket);
   listenSocket = false;
   for (const ws of sockets) ws.end(1001, 'server shutting down');
   // Let the close frames flush, then drop whatever is left (keep-alive HTTP connections) so the loop ends.
   setTimeout(() => {
     closeApp(app);
+    flushTranscripts();
     for (const peer of peers) peer?.close();
     port.postMessage({ kind: 'closed' } satisfies FromWorker);
     port.close();
