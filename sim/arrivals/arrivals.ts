@@ -42,6 +42,8 @@ interface PlanState {
   settings: PhaseSettings[];
   /** firstSeq[b] is known for b < firstSeq.length. */
   firstSeq: number[];
+  /** The block drawn last, kept because a run asks for it in several windows. */
+  last: { block: number; arrivals: Arrival[] } | undefined;
 }
 
 const states = new WeakMap<ArrivalPlan, PlanState>();
@@ -62,7 +64,12 @@ export function createArrivalPlan(
     blockCount: Math.ceil(timeline.durationWallMs / blockWallMs),
   };
   const settings = [scenario.base, ...scenario.phases];
-  states.set(plan, { settings, cumulative: settings.map((s) => cumulativeWeights(s.mix)), firstSeq: [0] });
+  states.set(plan, {
+    settings,
+    cumulative: settings.map((s) => cumulativeWeights(s.mix)),
+    firstSeq: [0],
+    last: undefined,
+  });
   return plan;
 }
 
@@ -90,15 +97,26 @@ export function arrivalsBetween(plan: ArrivalPlan, fromWallMs: number, toWallMs:
   if (!(to > from)) return out;
   const firstBlock = Math.floor(from / plan.blockWallMs);
   const lastBlock = Math.min(plan.blockCount - 1, Math.ceil(to / plan.blockWallMs) - 1);
-  let seq = firstSeqOf(plan, firstBlock);
   for (let b = firstBlock; b <= lastBlock; b++) {
-    const before = out.length;
-    const n = drawBlock(plan, b, seq, out);
-    recordCount(plan, b, seq, n);
-    seq += n;
-    if (b === firstBlock || b === lastBlock) trim(out, before, from, to);
+    const arrivals = blockArrivals(plan, b);
+    if (b > firstBlock && b < lastBlock) {
+      for (const a of arrivals) out.push(a);
+      continue;
+    }
+    for (const a of arrivals) if (a.wallMs >= from && a.wallMs < to) out.push(a);
   }
   return out;
+}
+
+function blockArrivals(plan: ArrivalPlan, block: number): Arrival[] {
+  const state = stateOf(plan);
+  if (state.last?.block === block) return state.last.arrivals;
+  const seq = firstSeqOf(plan, block);
+  const arrivals: Arrival[] = [];
+  drawBlock(plan, block, seq, arrivals);
+  if (state.firstSeq.length === block + 1) state.firstSeq.push(seq + arrivals.length);
+  state.last = { block, arrivals };
+  return arrivals;
 }
 
 /** Expected arrivals in [fromWallMs, toWallMs): the curve's integral at the run's scale. */
@@ -112,15 +130,6 @@ export function expectedArrivals(plan: ArrivalPlan, fromWallMs: number, toWallMs
   return curveIntegral(scenario.curve, s0, s1) * timeline.scale;
 }
 
-function trim(out: Arrival[], start: number, from: number, to: number): void {
-  let w = start;
-  for (let r = start; r < out.length; r++) {
-    const a = out[r]!;
-    if (a.wallMs >= from && a.wallMs < to) out[w++] = a;
-  }
-  out.length = w;
-}
-
 function firstSeqOf(plan: ArrivalPlan, block: number): number {
   const { firstSeq } = stateOf(plan);
   while (firstSeq.length <= block) {
@@ -129,11 +138,6 @@ function firstSeqOf(plan: ArrivalPlan, block: number): number {
     firstSeq.push(start + drawBlock(plan, b, start, undefined));
   }
   return firstSeq[block]!;
-}
-
-function recordCount(plan: ArrivalPlan, block: number, firstSeq: number, count: number): void {
-  const seqs = stateOf(plan).firstSeq;
-  if (seqs.length === block + 1) seqs.push(firstSeq + count);
 }
 
 /**
@@ -158,6 +162,8 @@ function drawBlock(plan: ArrivalPlan, b: number, firstSeq: number, out: Arrival[
   let seg = points === undefined ? 0 : pointIndexAt(points, s0);
   let count = 0;
   let t = blockStart;
+  let phase = 0;
+  let phaseUntil = Number.NEGATIVE_INFINITY;
   for (;;) {
     t += -Math.log(1 - rng.next()) * meanGap;
     if (t >= blockEnd) break;
@@ -176,23 +182,34 @@ function drawBlock(plan: ArrivalPlan, b: number, firstSeq: number, out: Arrival[
     } else {
       perMin = 0;
     }
-    const u = rng.next();
-    if (u * maxPerMin >= perMin) continue;
-    const pick = rng.next();
+    const accept = rng.next() * maxPerMin;
+    if (accept >= perMin) continue;
     if (out !== undefined) {
-      const p = phaseIndexAt(scenario, s) + 1;
-      const cumulative = state.cumulative[p]!;
+      if (s >= phaseUntil) {
+        phase = phaseIndexAt(scenario, s) + 1;
+        phaseUntil = nextPhaseBoundary(scenario, s);
+      }
       out.push({
         wallMs: t,
         scenarioMs: s,
-        intent: pickIntent(cumulative, pick),
-        phase: state.settings[p]!.name,
+        // Given acceptance, accept / perMin is again uniform on [0, 1): it picks the intent.
+        intent: pickIntent(state.cumulative[phase]!, accept / perMin),
+        phase: state.settings[phase]!.name,
         seq: firstSeq + count,
       });
     }
     count++;
   }
   return count;
+}
+
+/** The first phase start or end after `ms` (Infinity when none): the phase cannot change before it. */
+function nextPhaseBoundary(scenario: Scenario, ms: number): number {
+  for (const p of scenario.phases) {
+    if (p.fromMs > ms) return p.fromMs;
+    if (p.toMs > ms) return p.toMs;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 function pickIntent(cumulative: Float64Array, u: number): IntentId {

@@ -77,6 +77,8 @@ function ruleOf(issue: Issue): string {
       return `has unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_key':
       return `has an unknown key ${describeValue(issue.input)}`;
+    case 'invalid_union':
+      return issue.input === undefined ? `is required and ${issue.message}` : `${issue.message}${got(issue)}`;
     default:
       return `${issue.message}${'input' in issue && issue.input !== undefined ? got(issue) : ''}`;
   }
