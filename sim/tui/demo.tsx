@@ -1,41 +1,53 @@
 // Plays the recorded frames through the dashboard, no server needed: node bin/run-ts.js sim/tui/demo.tsx
 // Keys work as in a run: p pauses the playback, +/- change its pace, q quits.
 import type { LiveFrame } from '../live/frame.ts';
-import { earlyFrame, finishedFrame, spikeFrame } from './fixtures/frames.ts';
+import { recordedFrames } from './fixtures/frames.ts';
 import { mountDashboard } from './mount.tsx';
 
-const SECONDS_PER_FRAME = 3;
+/** Wall seconds each recorded frame stays on screen at pace 1. */
+const SECONDS_PER_FRAME = 4;
 
 let paused = false;
 let pace = 1;
 let index = 0;
-const frames: readonly LiveFrame[] = [earlyFrame, spikeFrame, finishedFrame];
-const withControls = (frame: LiveFrame): LiveFrame => ({
-  ...frame,
-  scenario: { ...frame.scenario, paused, speed: paused ? 0 : frame.scenario.speed * pace },
-});
+let timer: NodeJS.Timeout | undefined;
+
+const current = (): LiveFrame => {
+  const frame = recordedFrames[index] as LiveFrame;
+  return {
+    ...frame,
+    scenario: { ...frame.scenario, paused, speed: paused ? 0 : frame.scenario.speed * pace },
+  };
+};
+
+const schedule = (): void => {
+  clearTimeout(timer);
+  if (paused || index === recordedFrames.length - 1) return;
+  timer = setTimeout(
+    () => {
+      index++;
+      dashboard.update(current());
+      schedule();
+    },
+    (SECONDS_PER_FRAME * 1000) / pace,
+  );
+};
 
 const dashboard = mountDashboard({
-  initial: withControls(earlyFrame),
+  initial: current(),
   onQuit: () => {
-    clearInterval(timer);
+    clearTimeout(timer);
     void dashboard.unmount().then(() => process.exit(0));
   },
   onPause: () => {
     paused = !paused;
-    dashboard.update(withControls(frames[index] as LiveFrame));
+    dashboard.update(current());
+    schedule();
   },
   onSpeed: (factor) => {
     pace *= factor;
-    dashboard.update(withControls(frames[index] as LiveFrame));
+    dashboard.update(current());
+    schedule();
   },
 });
-
-const timer = setInterval(
-  () => {
-    if (paused || index === frames.length - 1) return;
-    index++;
-    dashboard.update(withControls(frames[index] as LiveFrame));
-  },
-  (SECONDS_PER_FRAME * 1000) / 1,
-);
+schedule();

@@ -9,7 +9,7 @@ export interface MountOptions {
   onQuit: () => void;
   onPause: () => void;
   onSpeed: (factor: number) => void;
-  /** @default process.stdout */
+  /** @default process.stdout; console output is kept above the dashboard only when drawing there. */
   stdout?: NodeJS.WriteStream;
   /** @default process.stdin */
   stdin?: NodeJS.ReadStream;
@@ -29,11 +29,13 @@ export function mountDashboard(options: MountOptions): MountedDashboard {
   const view = (frame: LiveFrame | undefined) => (
     <Dashboard frame={frame} onQuit={options.onQuit} onPause={options.onPause} onSpeed={options.onSpeed} />
   );
+  const stdout = options.stdout ?? process.stdout;
   const instance = render(view(options.initial), {
-    stdout: options.stdout ?? process.stdout,
+    stdout,
     stdin: options.stdin ?? process.stdin,
     exitOnCtrlC: false,
     maxFps: MAX_FPS,
+    patchConsole: stdout === process.stdout,
   });
   let last = options.initial;
   return {
