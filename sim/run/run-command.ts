@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import { parseIntOption, parseNumberOption } from '../cli-options.ts';
+import { usageError } from '../errors.ts';
+import { executeRun } from './run.ts';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `peakdesk run [SCENARIO]`: replay a promotion against a bot; `npm start` runs the Double-11 demo. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('replay a scenario against a bot (an embedded reference server unless --target)')
+    .argument(
+      '[scenario]',
+      'built-in name (double11, double11-peak, 618, flash-sale, steady) or a .ts/.js/.json path',
+      'double11',
+    )
+    .option(
+      '--speed <x>',
+      'scenario seconds per wall second (e.g. 720 plays 24 h in 2 min)',
+      parseNumberOption('--speed'),
+    )
+    .option(
+      '--scale <f>',
+      'fraction of the real volume to replay (e.g. 0.0001)',
+      parseNumberOption('--scale'),
+    )
+    .option('--window <HH:MM-HH:MM>', 'replay only this part of the scenario span')
+    .option('--duration <d>', 'cap on wall time, e.g. 2m; alone it sets --speed so the window fits')
+    .option('--target <url>', 'ws://host:port/chat of the bot to test (default: embedded reference server)')
+    .option('--token <t>', 'bearer token for --target (or $PEAKDESK_TOKEN)')
+    .option('--seed <n>', 'seed of arrivals, customers and the store', parseIntOption('--seed'), 1)
+    .option('--out <dir>', 'where results/<run-id>/ goes', 'results')
+    .option('--no-tui', 'plain progress lines instead of the live dashboard (also when stdout is not a TTY)')
+    .option(
+      '--threshold <expr>',
+      'k6-style pass/fail, repeatable: p99<200ms, bot_resolution>0.7, dropped<0.1%',
+      collect,
+      [],
+    )
+    .option('--drivers <n>', 'load generator threads', parseIntOption('--drivers'), 1)
+    .option('--server-threads <n>', 'threads of the embedded server', parseIntOption('--server-threads'), 1)
+    .option(
+      '--interval <minutes>',
+      'scenario minutes per staffing interval (15, 30 or 60)',
+      parseIntOption('--interval'),
+      15,
+    )
+    .option(
+      '--max-conversations <n>',
+      'open conversations allowed; arrivals past it are dropped',
+      parseIntOption('--max-conversations'),
+      50_000,
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  peakdesk run                                  # Double-11 day in about 2 minutes, embedded bot, dashboard',
+        '  peakdesk run double11-peak --scale 0.001 --no-tui',
+        '  peakdesk run double11 --window 19:30-21:00 --duration 90s --threshold "p99<50ms"',
+        '  peakdesk run steady --target ws://127.0.0.1:8080/chat --token "$PEAKDESK_TOKEN"',
+        '',
+        "Latency is measured from each message's intended send time (open model, no coordinated omission).",
+        'Exit codes: 0 ok, 1 error, 2 bad usage or input, 99 a threshold failed.',
+      ].join('\n'),
+    )
+    .action(async (scenario: string, opts: Record<string, unknown>) => {
+      const interval = opts.interval as number;
+      if (![15, 30, 60].includes(interval))
+        throw usageError(`--interval must be 15, 30 or 60, got ${interval}`);
+      const target = opts.target as string | undefined;
+      if (target !== undefined && !/^wss?:\/\/[^/]+\/.*/.test(target)) {
+        throw usageError(
+          `--target must be a ws:// or wss:// URL with a path like ws://127.0.0.1:8080/chat, got "${target}"`,
+        );
+      }
+      const code = await executeRun({
+        scenario,
+        speed: opts.speed as number | undefined,
+        scale: opts.scale as number | undefined,
+        window: opts.window as string | undefined,
+        duration: opts.duration as string | undefined,
+        target,
+        token: (opts.token as string | undefined) ?? process.env.PEAKDESK_TOKEN,
+        seed: opts.seed as number,
+        out: opts.out as string,
+        tui: opts.tui as boolean,
+        thresholds: opts.threshold as string[],
+        drivers: opts.drivers as number,
+        serverThreads: opts.serverThreads as number,
+        intervalMinutes: interval,
+        maxConversations: opts.maxConversations as number,
+      });
+      process.exitCode = code;
+    });
+}

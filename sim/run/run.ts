@@ -1,0 +1,261 @@
+// `peakdesk run`: replays a scenario against a bot (embedded or --target), streams results to
+// results/<run-id>/, shows the live dashboard (or plain progress lines), checks thresholds and
+// ends with the summary. The shell around the pure parts: engine, aggregation, live state.
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { type RunningServer, startServer } from '../../server/server.ts';
+import { inFlight, OUTCOMES } from '../engine/counters.ts';
+import { type LoadTotals, startLoad } from '../engine/load-engine.ts';
+import { ExitCode, type ExitCodeValue, PeakdeskError } from '../errors.ts';
+import type { LiveFrame } from '../live/frame.ts';
+import { createLatencyHistogram, summarizeMs } from '../metrics/latency.ts';
+import type { RunMeta, RunSummary } from '../results/records.ts';
+import { openRunDir, runId } from '../results/run-dir.ts';
+import { formatFinalSummary, formatProgressLine } from '../tui/plain.ts';
+import { RunAggregator } from './aggregate.ts';
+import { LiveState } from './live-state.ts';
+import { type PreparedScenario, prepareScenario } from './prepare.ts';
+import { formatClock } from './zoned-time.ts';
+
+export interface RunOptions {
+  /** Built-in scenario name or path. @default 'double11' */
+  scenario: string;
+  /** Scenario seconds per wall second; derived from --duration when only that is given. */
+  speed?: number;
+  /** Fraction of real volume. */
+  scale?: number;
+  /** HH:MM-HH:MM part of the scenario span. */
+  window?: string;
+  /** Cap on wall time, e.g. 2m. */
+  duration?: string;
+  /** ws://…/chat of a bot to test; without it an embedded reference server is started. */
+  target?: string;
+  token?: string;
+  /** @default 1 */
+  seed: number;
+  /** Folder under which results/<run-id>/ is written. @default 'results' */
+  out: string;
+  /** Live dashboard when stdout is a TTY. @default true */
+  tui: boolean;
+  thresholds: string[];
+  /** Driver threads. @default 1 */
+  drivers: number;
+  /** Threads of the embedded server. @default 1 */
+  serverThreads: number;
+  /** Scenario minutes per staffing interval. @default 15 */
+  intervalMinutes: number;
+  /** Open conversations allowed (as k6's maxVUs); past it arrivals are dropped. @default 50000 */
+  maxConversations: number;
+}
+
+const PLAIN_EVERY_SEC = 5;
+const WORKLOAD = new URL('./scenario-workload.ts', import.meta.url).href;
+
+function machine(): RunMeta['machine'] {
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+  };
+}
+
+/** The curve sampled evenly over the replayed window, real scale, per minute (for the sparkline). */
+function sampleCurve(p: PreparedScenario, points: number): number[] {
+  const span = p.windowEndMs - p.windowStartMs;
+  return Array.from({ length: points }, (_, i) =>
+    p.curvePerMinAt(p.windowStartMs + (span * (i + 0.5)) / points),
+  );
+}
+
+export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
+  const prepared = await prepareScenario(o.scenario, {
+    speed: o.speed,
+    scale: o.scale,
+    window: o.window,
+    duration: o.duration,
+    seed: o.seed,
+  });
+  let server: RunningServer | undefined;
+  const target = o.target ?? (server = await startServer({ port: 0, threads: o.serverThreads })).wsUrl;
+  const startedAt = new Date();
+  const id = runId(startedAt, prepared.name, o.seed);
+  const dir = openRunDir(o.out, id, startedAt.getTime());
+  const meta: RunMeta = {
+    runId: id,
+    scenario: {
+      name: prepared.name,
+      description: prepared.description,
+      timezone: prepared.timezone,
+      start: prepared.spanStart,
+      end: prepared.spanEnd,
+    },
+    options: {
+      speed: prepared.speed,
+      scale: prepared.scale,
+      window: o.window,
+      duration: o.duration,
+      seed: o.seed,
+      target: o.target ?? 'embedded',
+      embeddedServer: o.target === undefined,
+      drivers: o.drivers,
+      intervalMinutes: o.intervalMinutes,
+    },
+    startedAt: startedAt.toISOString(),
+    versions: { peakdesk: '0.1.0', node: process.version, uws: '20.30.0' },
+    machine: machine(),
+  };
+  dir.writeRun(meta);
+
+  const aggregator = new RunAggregator({
+    scale: prepared.scale,
+    speed: prepared.speed,
+    scenarioStartMs: prepared.windowStartMs,
+    scenarioEndMs: prepared.windowEndMs,
+    timezone: prepared.timezone,
+    intervalMinutes: o.intervalMinutes,
+    curvePerMinAt: prepared.curvePerMinAt,
+  });
+  const live = new LiveState({
+    scenarioName: prepared.name,
+    scale: prepared.scale,
+    drivers: o.drivers,
+    curve: sampleCurve(prepared, 120),
+    scenarioStartMs: prepared.windowStartMs,
+    scenarioEndMs: prepared.windowEndMs,
+    clock: (ms) => formatClock(ms, prepared.timezone),
+    agentsFor: prepared.agentsFor,
+    queues: prepared.queues,
+  });
+
+  const useTui = o.tui && process.stdout.isTTY === true;
+  let dashboard: { update(frame: LiveFrame): void; unmount(): Promise<void> } | undefined;
+  let lastFrame: LiveFrame | undefined;
+  let lastPlainSec = 0;
+  const engine = await startLoad({
+    target,
+    token: o.token,
+    drivers: o.drivers,
+    workloadModule: WORKLOAD,
+    workloadSpec: prepared.workloadSpec,
+    maxActive: o.maxConversations,
+    onSample(sample) {
+      const { second, closed } = aggregator.add(sample);
+      dir.appendInterval(second);
+      for (const iv of closed) dir.appendInterval(iv);
+      dir.appendLatency(
+        sample.latency,
+        engine.startEpochMs + (sample.realSec - 1) * 1000,
+        engine.startEpochMs + sample.realSec * 1000,
+      );
+      lastFrame = live.update(sample, second, aggregator.scenarioMsAt(sample.planMs));
+      if (dashboard !== undefined) dashboard.update(lastFrame);
+      else if (sample.realSec - lastPlainSec >= PLAIN_EVERY_SEC) {
+        lastPlainSec = sample.realSec;
+        process.stdout.write(`${formatProgressLine(lastFrame)}\n`);
+      }
+    },
+  });
+
+  let interrupted = false;
+  const onSignal = (): void => {
+    interrupted = true;
+    engine.stop();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  if (useTui) {
+    const { mountDashboard } = await import('../tui/mount.tsx');
+    dashboard = mountDashboard({
+      onQuit: onSignal,
+      onPause: () => engine.setRate(engine.rate() === 0 ? 1 : 0),
+      onSpeed: (factor) => engine.setRate(Math.min(64, Math.max(1 / 64, (engine.rate() || 1) * factor))),
+    });
+  }
+
+  let totals: LoadTotals;
+  try {
+    totals = await engine.done;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await server?.stop();
+  }
+  for (const iv of aggregator.finish()) dir.appendInterval(iv);
+
+  const summary = buildSummary(id, prepared, totals, interrupted);
+  dir.writeSummary(summary as unknown as Record<string, unknown>);
+  dir.close();
+
+  if (lastFrame !== undefined) {
+    lastFrame = { ...lastFrame, finished: { resultsDir: dir.path, complete: summary.complete } };
+    if (dashboard !== undefined) {
+      dashboard.update(lastFrame);
+      await dashboard.unmount();
+    }
+    process.stdout.write(`${formatFinalSummary(lastFrame)}\n`);
+  }
+  process.stdout.write(`results: ${join(dir.path)}\n`);
+  if (!summary.accounting.balanced) {
+    throw new PeakdeskError(
+      `accounting does not balance in ${dir.path}/summary.json: a bug in peakdesk, please report it`,
+    );
+  }
+  return ExitCode.ok;
+}
+
+export function buildSummary(
+  id: string,
+  p: PreparedScenario,
+  t: LoadTotals,
+  interrupted: boolean,
+): RunSummary {
+  const c = t.counters;
+  const outcomes = OUTCOMES.reduce((n, k) => n + c[k], 0);
+  const byIntent: RunSummary['byIntent'] = {};
+  for (const [intent, tally] of Object.entries(c.byIntent)) {
+    const ended = tally.resolved + tally.handedOff + tally.abandoned + tally.failed;
+    const h = t.latencyByIntent.get(intent);
+    byIntent[intent] = {
+      arrivals: tally.scheduled,
+      resolved: tally.resolved,
+      handedOff: tally.handedOff,
+      abandoned: tally.abandoned,
+      failed: tally.failed,
+      dropped: tally.dropped,
+      resolution: ended === 0 ? null : tally.resolved / ended,
+      latency: summarizeMs(h ?? createLatencyHistogram()),
+    };
+  }
+  const ended = c.resolved + c.handedOff + c.abandoned + c.failed;
+  return {
+    runId: id,
+    complete: !interrupted && !t.stoppedEarly,
+    endedAt: new Date().toISOString(),
+    realSeconds: Math.round(t.realMs) / 1000,
+    scenarioSpan: { start: p.spanStart, end: p.spanEnd },
+    accounting: {
+      arrivals: c.scheduled,
+      resolved: c.resolved,
+      handedOff: c.handedOff,
+      abandoned: c.abandoned,
+      failed: c.failed,
+      dropped: c.dropped,
+      inFlightAtStop: t.inFlightAtStop,
+      balanced: c.scheduled === outcomes + t.inFlightAtStop && inFlight(c) === t.inFlightAtStop,
+    },
+    messages: c.messagesSent,
+    replies: c.replies,
+    lateReplies: c.lateReplies,
+    lateStarts: c.lateStarts,
+    errors: c.errors,
+    botResolution: ended === 0 ? null : c.resolved / ended,
+    handoffsByQueue: c.handoffsByQueue,
+    handoffsByReason: c.handoffsByReason,
+    byIntent,
+    latency: summarizeMs(t.latency),
+    slip: summarizeMs(t.slip),
+    thresholds: [],
+  };
+}
