@@ -6,7 +6,7 @@ import { FOLLOW_UPS, type FollowUps } from './phrasebook/follow-ups.ts';
 import type { IntentPhrases, Phrases } from './phrasebook/intent-phrases.ts';
 import { PHRASEBOOK } from './phrasebook/phrasebook.ts';
 import { requestedSlot } from './requested-slot.ts';
-import { fillTemplate, type SlotName } from './slots.ts';
+import { fillTemplate, type SlotName, type SlotValues } from './slots.ts';
 import { lognormalMs } from './think-time.ts';
 import type { CustomerBehaviour, CustomerFacts } from './types.ts';
 
@@ -51,6 +51,8 @@ export interface CustomerTruth {
   humanFirst: boolean;
   /** Questions the need takes: the opening one plus follow-ups. */
   questions: number;
+  /** The order, product, size, amount and colour this customer talks about. */
+  slots: SlotValues;
 }
 
 export interface Customer {
@@ -118,9 +120,9 @@ const SUPPLY: Record<Exclude<SlotName, 'amount'>, keyof FollowUps> = {
 
 /** Geometric count on {0, 1, 2, …} with the given mean. */
 function geometric(rng: Rng, mean: number): number {
+  const u = rng.next();
   if (mean <= 0) return 0;
-  const stay = mean / (1 + mean);
-  return Math.floor(Math.log(1 - rng.next()) / Math.log(stay));
+  return Math.floor(Math.log(1 - u) / Math.log(mean / (1 + mean)));
 }
 
 function joinLine(locale: Locale, prefix: string, text: string): string {
@@ -153,7 +155,7 @@ export function createCustomer(
   const thinking = createRng(rng.int(4294967296));
   const waiting = createRng(rng.int(4294967296));
 
-  const truth: CustomerTruth = { intent, locale, angry: angryAtStart, humanFirst, questions };
+  const truth: CustomerTruth = { intent, locale, angry: angryAtStart, humanFirst, questions, slots };
   const counters: CustomerCounters = {
     turns: 0,
     rephrases: 0,
@@ -185,9 +187,14 @@ export function createCustomer(
     return { kind: 'end', reason, outcome: { ...counters, botResolved: answered >= questions, angry } };
   };
 
-  const say = (text: string, atCap: EndReason): CustomerStep => {
+  const say = (
+    text: string,
+    atCap: EndReason,
+    counted?: Exclude<keyof CustomerCounters, 'turns' | 'failures'>,
+  ): CustomerStep => {
     if (counters.turns >= behaviour.maxTurns) return end(atCap);
     counters.turns++;
+    if (counted) counters[counted]++;
     return { kind: 'say', text, thinkMs: thinkSample(thinking) };
   };
 
@@ -197,19 +204,17 @@ export function createCustomer(
   const askHuman = (again: boolean): CustomerStep => {
     phase = 'asked_human';
     escalations++;
-    counters.humanRequests++;
-    if (again) return say(line(o.followUps.askHumanAgain), 'abandoned');
-    return say(impatient(line(o.followUps.askHuman)), 'abandoned');
+    if (again) return say(line(o.followUps.askHumanAgain), 'abandoned', 'humanRequests');
+    return say(impatient(line(o.followUps.askHuman)), 'abandoned', 'humanRequests');
   };
 
   const rephrase = (): CustomerStep => {
-    counters.rephrases++;
     const text = fresh(book.opening);
-    if (angry) return say(impatient(text), 'abandoned');
+    if (angry) return say(impatient(text), 'abandoned', 'rephrases');
     if (words.next() < o.rephrasePrefixShare) {
-      return say(joinLine(locale, line(o.followUps.rephrase), text), 'abandoned');
+      return say(joinLine(locale, line(o.followUps.rephrase), text), 'abandoned', 'rephrases');
     }
-    return say(text, 'abandoned');
+    return say(text, 'abandoned', 'rephrases');
   };
 
   const fail = (): CustomerStep => {
@@ -230,10 +235,9 @@ export function createCustomer(
     answered++;
     phase = 'need';
     if (answered < questions) {
-      counters.followUps++;
       const text = fresh(book.followUp);
       const ack = words.next() < o.acknowledgeShare;
-      return say(ack ? joinLine(locale, line(o.followUps.acknowledge), text) : text, 'resolved');
+      return say(ack ? joinLine(locale, line(o.followUps.acknowledge), text) : text, 'resolved', 'followUps');
     }
     if (!saysThanks || counters.turns >= behaviour.maxTurns) return end('resolved');
     phase = 'closing';
@@ -244,12 +248,12 @@ export function createCustomer(
     if (counters.clarifications >= o.clarificationsTolerated) return fail();
     const slot = requestedSlot(reply.text);
     if (slot !== null && slot !== 'amount') {
-      counters.clarifications++;
-      return say(line(o.followUps[SUPPLY[slot]]), 'abandoned');
+      return say(line(o.followUps[SUPPLY[slot]]), 'abandoned', 'clarifications');
     }
     if (!rightIntent) return fail();
-    counters.clarifications++;
-    return rephrase();
+    const step = rephrase();
+    if (step.kind === 'say') counters.clarifications++;
+    return step;
   };
 
   const judge = (reply: SeenReply): CustomerStep => {
@@ -271,6 +275,7 @@ export function createCustomer(
       if (intent === 'human.request' || humanFirst) {
         text = fresh(o.phrasebook['human.request'].opening);
         counters.humanRequests++;
+        if (intent === 'human.request') escalations = 1;
         phase = intent === 'human.request' ? 'asked_human' : 'human_first';
       } else {
         text = fresh(book.opening);
