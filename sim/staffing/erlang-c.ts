@@ -3,17 +3,19 @@
 import { checkLoad, idleQueue, type QueueLoad, type QueueMetrics } from './queue-model.ts';
 
 /**
- * Erlang B blocking B(n, a) by the recursion B(k) = a·B(k−1) / (k + a·B(k−1)), B(0) = 1: every
- * step stays in [0, 1], so no factorial or power overflows (Cooper, Introduction to Queueing
- * Theory, 2nd ed., §3.4). O(n).
+ * Erlang B blocking B(n, a) by the recursion 1/B(k) = 1 + (k/a)·1/B(k−1), B(0) = 1 (Cooper,
+ * Introduction to Queueing Theory, 2nd ed., §3.4): no factorial or power, one multiply-add per
+ * step; when 1/B passes 1e300 the true B is below 1e-300 and 0 is returned. O(n).
  */
 export function erlangB(servers: number, erlangs: number): number {
-  let b = 1;
+  if (erlangs <= 0) return servers === 0 ? 1 : 0;
+  const inv = 1 / erlangs;
+  let invB = 1;
   for (let k = 1; k <= servers; k++) {
-    const ab = erlangs * b;
-    b = ab / (k + ab);
+    invB = 1 + k * inv * invB;
+    if (invB > 1e300) return 0;
   }
-  return b;
+  return 1 / invB;
 }
 
 /** Erlang C probability of waiting C(n, a) = n·B / (n − a·(1 − B)); 1 when a ≥ n (unstable). */

@@ -129,6 +129,25 @@ describe('solveAgents, chat concurrency', () => {
   });
 });
 
+describe('solveAgents seeded by a neighbour', () => {
+  it('gives the same answer as a cold solve over a range of loads, both models', () => {
+    for (const patienceSec of [undefined, 300]) {
+      let neighbour = solveAgents({ ...example, patienceSec, arrivalRatePerSec: 0.01 });
+      for (let perHalfHour = 50; perHalfHour <= 5000; perHalfHour *= 1.37) {
+        const input = { ...example, patienceSec, arrivalRatePerSec: perHalfHour / 1800, maxOccupancy: 0.9 };
+        const cold = solveAgents(input);
+        const warm = solveAgents(input, neighbour);
+        expect([warm.raw, warm.binding, warm.serviceLevelAgents]).toEqual([
+          cold.raw,
+          cold.binding,
+          cold.serviceLevelAgents,
+        ]);
+        neighbour = warm;
+      }
+    }
+  });
+});
+
 describe('scheduledAgents', () => {
   it('does not round 14 / 0.7 = 20.000000000000004 up to 21', () => {
     expect(scheduledAgents(14, 0.3)).toBe(20);

@@ -47,6 +47,8 @@ export interface StaffingResult extends AgentMetrics {
   /** Agents to schedule: ceil(raw / (1 − shrinkage)). */
   scheduled: number;
   binding: Binding;
+  /** Agents the service-level target alone needs. */
+  serviceLevelAgents: number;
 }
 
 const SL_TOLERANCE = 1e-12;
@@ -92,41 +94,50 @@ export function evaluateAgents(input: StaffingInput, agents: number): AgentMetri
           patienceSec: input.patienceSec,
           serviceLevelDefinition: input.serviceLevelDefinition ?? 'answered-of-offered',
         });
-  const { servers: _servers, ...rest } = m;
   return {
-    ...rest,
     model: input.patienceSec === undefined ? 'erlang-c' : 'erlang-a',
     agents,
     concurrency,
     ahtSec,
     erlangs: m.erlangs / concurrency,
+    pWait: m.pWait,
+    serviceLevel: m.serviceLevel,
+    serviceLevels: m.serviceLevels,
+    asaSeconds: m.asaSeconds,
+    meanWaitSeconds: m.meanWaitSeconds,
+    pAbandon: m.pAbandon,
+    occupancy: m.occupancy,
   };
 }
 
-/** Smallest n ≥ 1 with meets(n), for a predicate that stays true once true. */
-function smallestMeeting(meets: (n: number) => boolean, guess: number): number {
-  let hi = Math.max(1, guess);
+/**
+ * Smallest n ≥ 1 with meets(n), for a predicate that stays true once true: brackets from `guess`
+ * in steps of `step` (doubling), then bisects. With the square-root-staffing guess and a step of
+ * about √load this takes a handful of evaluations.
+ */
+function smallestMeeting(meets: (n: number) => boolean, guess: number, step: number): number {
   let lo = 0;
+  let hi = Math.max(1, guess);
+  let s = Math.max(1, Math.ceil(step));
   if (meets(hi)) {
-    while (hi - lo > 1) {
-      const step = Math.max(1, Math.ceil((hi - lo) / 8));
-      const probe = hi - step;
-      if (probe <= lo) break;
-      if (meets(probe)) hi = probe;
-      else {
+    for (;;) {
+      const probe = hi - s;
+      if (probe < 1) break;
+      if (!meets(probe)) {
         lo = probe;
         break;
       }
+      hi = probe;
+      s *= 2;
     }
   } else {
     lo = hi;
-    let step = Math.max(1, Math.ceil(hi / 16));
     for (;;) {
-      hi = lo + step;
+      hi = lo + s;
       if (hi > MAX_AGENTS) throw new RangeError(`no staffing up to ${MAX_AGENTS} agents meets the target`);
       if (meets(hi)) break;
       lo = hi;
-      step *= 2;
+      s *= 2;
     }
   }
   while (hi - lo > 1) {
@@ -146,9 +157,10 @@ export function scheduledAgents(raw: number, shrinkage: number): number {
 /**
  * The fewest agents meeting the service-level target, raised to the abandonment cap, the
  * occupancy cap and `minAgents` in turn; `binding` names the constraint that set the number
- * (ties go to the earlier one in that order).
+ * (ties go to the earlier one in that order). A `neighbour` (the same queue's answer for a
+ * nearby load, e.g. the previous interval) seeds the search: fewer evaluations, same answer.
  */
-export function solveAgents(input: StaffingInput): StaffingResult {
+export function solveAgents(input: StaffingInput, neighbour?: StaffingResult): StaffingResult {
   checkInput(input);
   const { concurrency, ahtSec } = slotModel(input);
   const maxOccupancy = input.maxOccupancy ?? 1;
@@ -169,15 +181,26 @@ export function solveAgents(input: StaffingInput): StaffingResult {
   let forAbandon = 0;
   let forOccupancy = 0;
   if (slotErlangs > 0) {
-    const guess = Math.max(1, Math.ceil(slotErlangs / concurrency));
+    // Square-root staffing (Halfin & Whitt 1981): n ≈ a + β√a slots, β ≈ 1 for common targets.
+    const rootLoad = Math.sqrt(slotErlangs);
+    let beta = 1;
+    let step = Math.max(1, rootLoad / (2 * concurrency));
+    if (neighbour !== undefined && neighbour.erlangs > 0 && neighbour.concurrency === concurrency) {
+      const a0 = neighbour.erlangs * concurrency;
+      beta = (neighbour.serviceLevelAgents * concurrency - a0) / Math.sqrt(a0);
+      step = 1;
+    }
+    const guess = Math.max(1, Math.round((slotErlangs + beta * rootLoad) / concurrency));
     const goal = input.target.percent / 100 - SL_TOLERANCE;
-    forSl = smallestMeeting((n) => at(n).serviceLevel >= goal, guess);
-    if (maxAbandon < 1) forAbandon = smallestMeeting((n) => at(n).pAbandon <= maxAbandon, forSl);
-    if (maxOccupancy < 1)
+    forSl = smallestMeeting((n) => at(n).serviceLevel >= goal, guess, step);
+    if (maxAbandon < 1) forAbandon = smallestMeeting((n) => at(n).pAbandon <= maxAbandon, forSl, step);
+    if (maxOccupancy < 1) {
+      const capped = Math.ceil(slotErlangs / (concurrency * maxOccupancy) - 1e-9);
       forOccupancy =
         input.patienceSec === undefined
-          ? Math.ceil(slotErlangs / (concurrency * maxOccupancy) - 1e-9)
-          : smallestMeeting((n) => at(n).occupancy <= maxOccupancy + 1e-12, forSl);
+          ? capped
+          : smallestMeeting((n) => at(n).occupancy <= maxOccupancy + 1e-12, capped, 1);
+    }
   }
   const needs: [Binding, number][] = [
     ['service_level', forSl],
@@ -193,5 +216,11 @@ export function solveAgents(input: StaffingInput): StaffingResult {
       binding = name;
     }
   }
-  return { ...at(raw), raw, scheduled: scheduledAgents(raw, shrinkage), binding };
+  return {
+    ...at(raw),
+    raw,
+    scheduled: scheduledAgents(raw, shrinkage),
+    binding,
+    serviceLevelAgents: forSl,
+  };
 }
