@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveFrame } from '../live/frame.ts';
 import { Dashboard } from './Dashboard.tsx';
 import { earlyFrame, finishedFrame, spikeFrame } from './fixtures/frames.ts';
-import { FakeStdin, FakeStdout, settle } from './fixtures/terminal.ts';
+import { eventually, FakeStdin, FakeStdout, settle } from './fixtures/terminal.ts';
 
 const mounted: { unmount: () => void }[] = [];
 afterEach(() => {
@@ -42,7 +42,7 @@ describe('Dashboard at 80×24', () => {
   it('shows traffic and latency of the 00:00 spike', () => {
     const { lines } = renderAt(spikeFrame, 80, 24);
     expect(lines()).toEqual([
-      'peakdesk  double11-2026  11-11 00:00:40  ██████▌░░░░░░ 50.3%  ×60  scale 1:100',
+      'peakdesk  double11-2026  11-11 00:00:40  █████▌░░░░░  50.3%  ×60     scale 1:100',
       '── Traffic, real scale ─────────────────────────────────────── peak 60.0k/min ──',
       '▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▃█▇▅▄▄▃▃▃▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂',
       '                                        ▲ 00:00:40 curve 60.0k/min',
@@ -70,9 +70,9 @@ describe('Dashboard at 80×24', () => {
     const { stdin, lines } = renderAt(spikeFrame, 80, 24);
     await settle();
     stdin.write('\t');
-    await vi.waitFor(() => expect(lines()[1]).toMatch(/^── Bot resolution/));
+    await eventually(() => expect(lines()[1]).toMatch(/^── Bot resolution/));
     expect(lines()).toEqual([
-      'peakdesk  double11-2026  11-11 00:00:40  ██████▌░░░░░░ 50.3%  ×60  scale 1:100',
+      'peakdesk  double11-2026  11-11 00:00:40  █████▌░░░░░  50.3%  ×60     scale 1:100',
       '── Bot resolution 73.7% ──────────────────────────────────────── top 11 of 14 ──',
       'intent                  volume  resolved     rate',
       'logistics.track           4.1k      3.1k    89.8%  ██████████████████████████',
@@ -97,9 +97,10 @@ describe('Dashboard at 80×24', () => {
       '[tab] traffic+latency bot+agents  [p] pause  [+/-] speed  [q] quit',
     ]);
     stdin.write('\t');
-    await settle();
-    expect(lines()[1]).toBe(
-      '── Traffic, real scale ─────────────────────────────────────── peak 60.0k/min ──',
+    await eventually(() =>
+      expect(lines()[1]).toBe(
+        '── Traffic, real scale ─────────────────────────────────────── peak 60.0k/min ──',
+      ),
     );
   });
 
@@ -110,7 +111,7 @@ describe('Dashboard at 80×24', () => {
       for (const tab of [0, 1]) {
         if (tab === 1) {
           stdin.write('\t');
-          await vi.waitFor(() => expect(lines()[1]).toMatch(/^── Bot resolution/));
+          await eventually(() => expect(lines()[1]).toMatch(/^── Bot resolution/));
         }
         expect(lines().length).toBeLessThanOrEqual(23);
         for (const line of lines()) expect(line.length).toBeLessThanOrEqual(80);
@@ -120,7 +121,9 @@ describe('Dashboard at 80×24', () => {
 
   it('shows PAUSED and offers resume while paused', () => {
     const { lines } = renderAt(paused(spikeFrame), 80, 24);
-    expect(lines()[0]).toBe('peakdesk  double11-2026  11-11 00:00:40  █████░░░░░ 50.3%  PAUSED  scale 1:100');
+    expect(lines()[0]).toBe(
+      'peakdesk  double11-2026  11-11 00:00:40  █████▌░░░░░  50.3%  PAUSED  scale 1:100',
+    );
     expect(lines().at(-1)).toBe('[tab] traffic+latency bot+agents  [p] resume  [+/-] speed  [q] quit');
   });
 
@@ -195,7 +198,7 @@ describe('Dashboard in a big terminal', () => {
     await settle();
     expect(lines().some((l) => l.includes('Bot resolution'))).toBe(false);
     stdout.resize(160, 48);
-    await vi.waitFor(() => expect(lines().some((l) => l.includes('Bot resolution 73.7%'))).toBe(true));
+    await eventually(() => expect(lines().some((l) => l.includes('Bot resolution 73.7%'))).toBe(true));
     expect(lines().some((l) => l.includes('Latency, whole run'))).toBe(true);
   });
 });
@@ -238,7 +241,7 @@ describe('Dashboard keys', () => {
     expect(frame()).toContain('Latency, whole run');
     stdin.write('x');
     stdin.write('\t');
-    await vi.waitFor(() => expect(frame()).toContain('Bot resolution 73.7%'));
+    await eventually(() => expect(frame()).toContain('Bot resolution 73.7%'));
     expect(frame()).not.toContain('Latency, whole run');
     expect([onQuit, onPause, onSpeed].map((f) => f.mock.calls.length)).toEqual([0, 0, 0]);
   });

@@ -40,9 +40,9 @@ export function Footer({
         <>
           {'[tab] '}
           {(Object.keys(PANEL_NAMES) as PanelSet[]).map((p, i) => (
-            <Text key={p} inverse={p === panel}>
+            <Text key={p}>
               {i > 0 ? ' ' : ''}
-              {PANEL_NAMES[p]}
+              <Text inverse={p === panel}>{PANEL_NAMES[p]}</Text>
             </Text>
           ))}
           {'  '}

@@ -4,13 +4,17 @@ import type { LiveFrame } from '../live/frame.ts';
 import { bar } from './bars.ts';
 import { formatScale, formatSpeed } from './format.ts';
 
+/** Wide enough for PAUSED and ×1000, so the progress bar keeps its width when the speed changes. */
+const SPEED_WIDTH = 6;
+
 export function Header({ frame, width }: { frame: LiveFrame; width: number }) {
   const { scenario } = frame;
-  const percent = `${(scenario.progress * 100).toFixed(1)}%`;
+  const percent = `${(scenario.progress * 100).toFixed(1)}%`.padStart(6);
   const speed = formatSpeed(scenario.speed, scenario.paused);
+  const speedPad = ' '.repeat(Math.max(0, SPEED_WIDTH - speed.length));
   const scale = `scale ${formatScale(scenario.scale)}`;
-  const fixed = `peakdesk  ${scenario.name}  ${scenario.clock}    ${percent}  ${speed}  ${scale}`;
-  const barWidth = Math.max(0, Math.min(30, width - fixed.length - 1));
+  const fixed = `peakdesk  ${scenario.name}  ${scenario.clock}   ${percent}  ${speed}${speedPad}  ${scale}`;
+  const barWidth = Math.max(0, Math.min(30, width - fixed.length));
   const filled = bar(scenario.progress, 1, barWidth);
   return (
     <Box width={width}>
@@ -31,7 +35,7 @@ export function Header({ frame, width }: { frame: LiveFrame; width: number }) {
         ) : (
           <Text color="yellow">{speed}</Text>
         )}
-        {`  ${scale}`}
+        {`${speedPad}  ${scale}`}
       </Text>
     </Box>
   );

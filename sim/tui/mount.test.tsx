@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { earlyFrame, finishedFrame, spikeFrame } from './fixtures/frames.ts';
-import { FakeStdin, FakeStdout, settle } from './fixtures/terminal.ts';
+import { eventually, FakeStdin, FakeStdout, settle } from './fixtures/terminal.ts';
 import type { mountDashboard as MountDashboard } from './mount.tsx';
 
 // Ink renders nothing until unmount when it thinks it runs in CI; these tests look at the live output.
@@ -31,7 +31,7 @@ describe('mountDashboard', () => {
     const { stdout, dashboard } = mountOn(80, 24);
     expect(stdout.text()).toContain('peakdesk  double11-2026  11-10 22:04:00');
     dashboard.update(spikeFrame);
-    await vi.waitFor(() => expect(stdout.text()).toContain('11-11 00:00:40'));
+    await eventually(() => expect(stdout.text()).toContain('11-11 00:00:40'));
     dashboard.update(finishedFrame);
     await dashboard.unmount();
     const text = stdout.text();
@@ -47,7 +47,7 @@ describe('mountDashboard', () => {
       const { stdout, dashboard } = mountOn(columns, rows);
       for (const frame of [spikeFrame, finishedFrame]) {
         dashboard.update(frame);
-        await vi.waitFor(() => expect(stdout.text()).toContain(frame.scenario.clock));
+        await eventually(() => expect(stdout.text()).toContain(frame.scenario.clock));
       }
       await dashboard.unmount();
       expect(stdout.writes.join('')).not.toContain(CLEAR_SCREEN);
