@@ -161,21 +161,22 @@ describe('function curves', () => {
 
 describe('speed', () => {
   it('draws a million arrivals well under a second', () => {
-    // 1,000,000/min real for 10 min at scale 0.1 = 1,000,000 arrivals in 600 ms of wall time.
+    // 1,000,000/min real for 10 min at scale 0.1 = 1,000,000 arrivals in 10 s of wall time (10 blocks).
     const flat = defineScenario({
       name: 'flat',
       description: 'flat',
       span: { start: '2026-11-11T10:00', end: '2026-11-11T10:10' },
       curve: { points: [{ at: '10:00', perMin: 1_000_000 }] },
     });
-    const timeline = resolveTimeline(flat, { speed: 1000, scale: 0.1 });
+    const timeline = resolveTimeline(flat, { speed: 60, scale: 0.1 });
     let best = Number.POSITIVE_INFINITY;
-    // Best of three: the machine is shared with other test files.
+    // CPU time, best of three: the machine is shared with other test files.
     for (let seed = 1; seed <= 3; seed++) {
       const plan = createArrivalPlan(flat, timeline, createRng(seed));
-      const t0 = performance.now();
-      const n = arrivalsBetween(plan, 0, 600).length;
-      best = Math.min(best, performance.now() - t0);
+      const before = process.cpuUsage();
+      const n = arrivalsBetween(plan, 0, 10_000).length;
+      const used = process.cpuUsage(before);
+      best = Math.min(best, (used.user + used.system) / 1000);
       expect(Math.abs(n - 1_000_000)).toBeLessThan(4_000);
     }
     expect(best).toBeLessThan(1000);

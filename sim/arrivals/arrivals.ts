@@ -158,8 +158,7 @@ function drawBlock(plan: ArrivalPlan, b: number, firstSeq: number, out: Arrival[
   if (!(maxPerMin > 0)) return 0;
   const meanGap = 1 / (maxPerMin * perWallMsPerPerMin);
   const rng = plan.rng.fork(b);
-  const points = curve.kind === 'points' ? curve.points : undefined;
-  let seg = points === undefined ? 0 : pointIndexAt(points, s0);
+  const rateAt = rateCursor(scenario, s0);
   let count = 0;
   let t = blockStart;
   let phase = 0;
@@ -168,20 +167,7 @@ function drawBlock(plan: ArrivalPlan, b: number, firstSeq: number, out: Arrival[
     t += -Math.log(1 - rng.next()) * meanGap;
     if (t >= blockEnd) break;
     const s = startScenarioMs + t * speed;
-    let perMin: number;
-    if (points !== undefined) {
-      while (seg + 1 < points.length && points[seg + 1]!.atMs <= s) seg++;
-      perMin = valueInSegment(points, seg, s);
-    } else if (curve.kind === 'function') {
-      perMin = curve.perMinAt((s - curve.startMs) / 60_000);
-      if (!(perMin <= curve.maxPerMin && perMin >= 0)) {
-        throw usageError(
-          `scenario "${scenario.name}": curve.perMinAt(${(s - curve.startMs) / 60_000}) must be within 0 .. maxPerMin (${curve.maxPerMin}), got ${perMin}`,
-        );
-      }
-    } else {
-      perMin = 0;
-    }
+    const perMin = rateAt(s);
     const accept = rng.next() * maxPerMin;
     if (accept >= perMin) continue;
     if (out !== undefined) {
@@ -201,6 +187,29 @@ function drawBlock(plan: ArrivalPlan, b: number, firstSeq: number, out: Arrival[
     count++;
   }
   return count;
+}
+
+/** The curve's rate at non-decreasing scenario times from `fromMs` on: walks the points instead of searching. */
+function rateCursor(scenario: Scenario, fromMs: number): (ms: number) => number {
+  const curve = scenario.curve;
+  if (curve.kind === 'function') {
+    return (ms) => {
+      const minute = (ms - curve.startMs) / 60_000;
+      const perMin = curve.perMinAt(minute);
+      if (!(perMin >= 0 && perMin <= curve.maxPerMin)) {
+        throw usageError(
+          `scenario "${scenario.name}": curve.perMinAt(${minute}) must be within 0 .. maxPerMin (${curve.maxPerMin}), got ${perMin}`,
+        );
+      }
+      return perMin;
+    };
+  }
+  const points = curve.points;
+  let seg = pointIndexAt(points, fromMs);
+  return (ms) => {
+    while (seg + 1 < points.length && points[seg + 1]!.atMs <= ms) seg++;
+    return valueInSegment(points, seg, ms);
+  };
 }
 
 /** The first phase start or end after `ms` (Infinity when none): the phase cannot change before it. */

@@ -252,6 +252,11 @@ describe('defineScenario errors name the scenario, the path and the rule', () =>
       'scenario "x": span.end must be after span.start (2026-11-11T10:00), got "2026-11-11T09:00"',
     ],
     [
+      'default window outside the span',
+      { ...minimal, run: { window: '23:00-01:00' } },
+      'scenario "x": run.window must lie within the span of scenario "x" (2026-11-11T00:00 .. 2026-11-12T00:00), got "23:00-01:00" (2026-11-11T23:00 .. 2026-11-12T01:00)',
+    ],
+    [
       'bad name',
       { ...minimal, name: 'Double 11' },
       'scenario "Double 11": name must be lower-case letters, digits, ".", "_" or "-", got "Double 11"',

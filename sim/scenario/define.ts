@@ -2,6 +2,7 @@
 // zod, then the time semantics, fills every default, and returns a plain validated Scenario.
 import { INTENTS, type IntentId, QUEUES, type Queue } from '../../server/bot/types.ts';
 import type { CustomerBehaviour } from '../customers/types.ts';
+import { PeakdeskError } from '../errors.ts';
 import {
   DEFAULT_BASE_PHASE,
   DEFAULT_BEHAVIOUR,
@@ -20,6 +21,7 @@ import {
 } from './local-time.ts';
 import { type Problem, scenarioError, zodProblems } from './scenario-error.ts';
 import { type ScenarioInput, type StaffingInput, scenarioInputSchema } from './schema.ts';
+import { parseWindow } from './timeline.ts';
 import type { Curve, CurvePoint, Phase, PhaseSettings, Scenario } from './types.ts';
 
 type ParsedInput = ReturnType<typeof scenarioInputSchema.parse>;
@@ -48,6 +50,7 @@ export function defineScenario(input: ScenarioInput, source = 'unnamed'): Scenar
   const problems: Problem[] = [];
   const scenario = resolve(parsed.data, problems);
   if (problems.length > 0 || scenario === undefined) throw scenarioError(name, problems);
+  if (scenario.run.window !== undefined) checkRunWindow(scenario, scenario.run.window);
   defined.add(scenario);
   return scenario;
 }
@@ -234,6 +237,18 @@ function resolveCurve(
     points.push({ at: p.at, atMs, perMin: p.perMin, interpolation: p.interpolation ?? defaultInterpolation });
   });
   return ok ? { kind: 'points', points } : undefined;
+}
+
+/** The scenario's own default window must name part of its span, as `--window` would. */
+function checkRunWindow(scenario: Scenario, window: string): void {
+  try {
+    parseWindow(window, scenario);
+  } catch (err) {
+    if (!(err instanceof PeakdeskError)) throw err;
+    throw scenarioError(scenario.name, [
+      { path: ['run', 'window'], rule: err.message.replace(/^--window /, '') },
+    ]);
+  }
 }
 
 function checkMix(mix: Record<IntentId, number>, path: PropertyKey[], problems: Problem[]): void {

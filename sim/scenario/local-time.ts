@@ -84,7 +84,13 @@ export function formatLocal(timezone: string, epochMs: number): string {
   return sec === 0 ? base : `${base}:${p2(sec)}`;
 }
 
-/** True when the runtime knows the IANA zone name. */
+/** True when the runtime knows the IANA zone name (aliases such as Asia/Chongqing included). */
 export function isKnownTimezone(timezone: string): boolean {
-  return Intl.supportedValuesOf('timeZone').includes(timezone) || timezone === 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    return true;
+  } catch (err) {
+    if (err instanceof RangeError) return false;
+    throw err;
+  }
 }
