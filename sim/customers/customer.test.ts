@@ -370,6 +370,17 @@ describe('createCustomer: onReply', () => {
     });
   });
 
+  it('rephrases in English with a spaced prefix', () => {
+    const c = customer(12, 'aftersale.return', { ...plain, zhShare: 0 }, { rephrasePrefixShare: 1 });
+    c.first();
+    const text = says(c.onReply(answer('aftersale.refund')));
+    const prefix = FOLLOW_UPS.rephrase['en-US'].find((p) => text.startsWith(`${p} `));
+    expect(prefix).toBeDefined();
+    expect(
+      fromTemplates(text.slice((prefix?.length ?? 0) + 1), PHRASEBOOK['aftersale.return'].opening['en-US']),
+    ).toBe(true);
+  });
+
   it('leaves without asking for a human when it is the leaving kind', () => {
     const c = customer(12, 'logistics.exception', plain, { askHumanShare: 0 });
     c.first();

@@ -133,6 +133,12 @@ function joinLine(locale: Locale, prefix: string, text: string): string {
 /**
  * One simulated customer with one true need: a small state machine that writes messages from the
  * phrasebook and judges each bot reply against the need. All randomness comes from `rng`.
+ *
+ * How it judges a reply: a hand-off ends the conversation (the human queue takes over); a right,
+ * resolving answer brings the next question of the need, a thank-you or the end; a clarifying
+ * question gets the slot it asks for (even from a bot on the wrong intent), or a restatement when
+ * the bot is on the right intent; anything else is a failure: rephrase, then ask for a human or
+ * leave. An out-of-scope customer told so leaves at once.
  */
 export function createCustomer(
   rng: Rng,
