@@ -82,25 +82,63 @@ function resolve(input: ParsedInput, problems: Problem[]): Scenario | undefined 
   checkMix(baseMix, ['mix'], problems);
   checkBehaviour(baseBehaviour, ['behaviour'], problems);
 
+  const phases = resolvePhases(input.phases ?? [], { timezone, span, spanText, within }, base, problems);
+  const staffing = resolveStaffing(input.staffing ?? {}, problems);
+
+  if (curve === undefined || problems.length > 0) return undefined;
+  return {
+    name: input.name,
+    description: input.description,
+    timezone,
+    span,
+    curve,
+    base,
+    phases,
+    botResolution: { ...DEFAULT_BOT_RESOLUTION, ...input.botResolution },
+    staffing,
+    run: { ...input.run },
+  };
+}
+
+interface SpanContext {
+  timezone: string;
+  span: Scenario['span'];
+  spanText: string;
+  within(ms: number, allowEnd: boolean): boolean;
+}
+
+/** Phases in time order, each merged over the base settings; overlaps are problems. */
+function resolvePhases(
+  inputs: NonNullable<ParsedInput['phases']>,
+  ctx: SpanContext,
+  base: PhaseSettings,
+  problems: Problem[],
+): Phase[] {
   const phases: { p: Phase; i: number }[] = [];
-  (input.phases ?? []).forEach((p, i) => {
+  inputs.forEach((p, i) => {
     const path = ['phases', i];
     const from = parseLocalTime(p.from);
     const to = parseLocalTime(p.to);
     if (from === undefined || to === undefined) {
-      problems.push({ path: [...path, from === undefined ? 'from' : 'to'], rule: 'names no real date' });
+      problems.push({
+        path: [...path, from === undefined ? 'from' : 'to'],
+        rule: `names no real date, got "${from === undefined ? p.from : p.to}"`,
+      });
       return;
     }
-    const fromMs = resolveLocalTime(timezone, from, span.startMs);
-    const toMs = resolveLocalTime(timezone, to, fromMs, true);
-    if (!within(fromMs, false)) {
-      problems.push({ path: [...path, 'from'], rule: `must be within span ${spanText}, got "${p.from}"` });
+    const fromMs = resolveLocalTime(ctx.timezone, from, ctx.span.startMs);
+    const toMs = resolveLocalTime(ctx.timezone, to, fromMs, true);
+    if (!ctx.within(fromMs, false)) {
+      problems.push({
+        path: [...path, 'from'],
+        rule: `must be within span ${ctx.spanText}, got "${p.from}"`,
+      });
       return;
     }
-    if (!within(toMs, true) || toMs <= fromMs) {
+    if (!ctx.within(toMs, true) || toMs <= fromMs) {
       problems.push({
         path: [...path, 'to'],
-        rule: `must be after from (${formatLocal(timezone, fromMs)}) and within span ${spanText}, got "${p.to}"`,
+        rule: `must be after from (${formatLocal(ctx.timezone, fromMs)}) and within span ${ctx.spanText}, got "${p.to}"`,
       });
       return;
     }
@@ -110,8 +148,8 @@ function resolve(input: ParsedInput, problems: Problem[]): Scenario | undefined 
         rule: `must differ from the base phase name, got "${p.name}"`,
       });
     }
-    const mix: Record<IntentId, number> = { ...baseMix, ...p.mix };
-    const behaviour: CustomerBehaviour = { ...baseBehaviour, ...p.behaviour };
+    const mix: Record<IntentId, number> = { ...base.mix, ...p.mix };
+    const behaviour: CustomerBehaviour = { ...base.behaviour, ...p.behaviour };
     checkMix(mix, [...path, 'mix'], problems);
     checkBehaviour(behaviour, [...path, 'behaviour'], problems);
     phases.push({ p: { name: p.name, from: p.from, to: p.to, fromMs, toMs, mix, behaviour }, i });
@@ -127,10 +165,16 @@ function resolve(input: ParsedInput, problems: Problem[]): Scenario | undefined 
       });
     }
   }
+  return order.map((o) => o.p);
+}
 
+function resolveStaffing(
+  inputs: NonNullable<ParsedInput['staffing']>,
+  problems: Problem[],
+): Record<Queue, StaffingInput> {
   const staffing = {} as Record<Queue, StaffingInput>;
   for (const queue of QUEUES) {
-    const merged = { ...DEFAULT_STAFFING[queue], ...input.staffing?.[queue] } satisfies StaffingInput;
+    const merged = { ...DEFAULT_STAFFING[queue], ...inputs[queue] } satisfies StaffingInput;
     const levels = merged.ahtByConcurrency;
     if (levels !== undefined && levels.length !== merged.concurrency) {
       problems.push({
@@ -140,20 +184,7 @@ function resolve(input: ParsedInput, problems: Problem[]): Scenario | undefined 
     }
     staffing[queue] = merged;
   }
-
-  if (curve === undefined || problems.length > 0) return undefined;
-  return {
-    name: input.name,
-    description: input.description,
-    timezone,
-    span,
-    curve,
-    base,
-    phases: order.map((o) => o.p),
-    botResolution: { ...DEFAULT_BOT_RESOLUTION, ...input.botResolution },
-    staffing,
-    run: { ...input.run },
-  };
+  return staffing;
 }
 
 function resolveSpan(
