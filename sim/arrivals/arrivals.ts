@@ -48,6 +48,7 @@ interface PlanState {
 
 const states = new WeakMap<ArrivalPlan, PlanState>();
 
+/** The run's arrival stream for a scenario and timeline, seeded by `rng`; draws nothing until asked. */
 export function createArrivalPlan(
   scenario: Scenario,
   timeline: Timeline,
