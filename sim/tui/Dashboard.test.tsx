@@ -44,7 +44,8 @@ describe('Dashboard at 80×24', () => {
     expect(lines()).toEqual([
       'peakdesk  double11-2026  11-11 00:00:40  █████▌░░░░░  50.3%  ×60     scale 1:100',
       '── Traffic, real scale ─────────────────────────────────────── peak 60.0k/min ──',
-      '▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▃█▇▅▄▄▃▃▃▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂',
+      '                                        █▅▁',
+      '▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▃▃▃▃▃▃▃▃▃▃▄▅████▆▅▅▄▄▄▄▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃',
       '                                        ▲ 00:00:40 curve 60.0k/min',
       'arrivals/s    588 sim    980 real (curve 1.0k)   open 2,167',
       'messages/s   1.7k sim   2.9k real',
@@ -155,9 +156,9 @@ describe('Dashboard at 80×24', () => {
 
   it('redraws with each new frame', () => {
     const { rerender, lines } = renderAt(earlyFrame, 80, 24);
-    expect(lines()[4]).toBe('arrivals/s     84 sim    140 real (curve 141)   open 114');
+    expect(lines()[5]).toBe('arrivals/s     84 sim    140 real (curve 141)   open 114');
     rerender(spikeFrame);
-    expect(lines()[4]).toBe('arrivals/s    588 sim    980 real (curve 1.0k)   open 2,167');
+    expect(lines()[5]).toBe('arrivals/s    588 sim    980 real (curve 1.0k)   open 2,167');
   });
 });
 
@@ -171,9 +172,20 @@ describe('Dashboard in a big terminal', () => {
       '── Traffic, real scale ────────────────────────────────────── peak 60.0k/min ──  ' +
         '── Bot resolution 74.8% ───────────────────────────────────────────────────────',
     );
-    expect(screen[10]).toBe(
+    expect(screen.slice(2, 11).map((l) => l.slice(0, 79).trimEnd())).toEqual([
+      '                                        █',
+      '                                        █',
+      '                                        █▄',
+      '                                        ██▅',
+      '                                        ███▃',
+      '                                      ▁▃█████▄▂',
+      '▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▂▅██████████▇▆▆▆▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅',
+      '███████████████████████████████████████████████████████████████████████████████',
+      '                                                     02:00:00 curve 12.0k/min ▲',
+    ]);
+    expect(screen).toContain(
       '  ≤8 ms ██████████████████████████████████████  37.2k  p99     35.0 ms  88.6 ms  ' +
-        'promo.coupon_issue        1.5k       694    45.5%  ████████████▊',
+        '── Hand-offs & agents needed, real scale ──────────────────────────────────────',
     );
     expect(screen).toContain(
       'errors 212 (timeout 175, rate_limited 37)  drops 113  late 27  slip p99 2.1 ms  loop lag p99 1.4 ms  drivers 2',

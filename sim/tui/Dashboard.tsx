@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { LiveFrame } from '../live/frame.ts';
 import { AgentsPanel } from './AgentsPanel.tsx';
 import { BotPanel } from './BotPanel.tsx';
+import { foldBuckets } from './bars.ts';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
 import { HealthLine } from './HealthLine.tsx';
@@ -49,11 +50,17 @@ export function Dashboard({ frame, onQuit, onPause, onSpeed }: DashboardProps) {
   }
 
   const queues = new Set([...frame.handoffs, ...frame.agents.now].map((q) => q.queue)).size;
-  const layout = layoutFor(columns, rows, queues);
+  const histogramSpan = foldBuckets(frame.latency.buckets, Number.POSITIVE_INFINITY).length;
+  const layout = layoutFor(columns, rows, { queues, histogramSpan });
   const traffic = (
     <Box flexDirection="column" width={layout.leftWidth}>
-      <TrafficPanel frame={frame} width={layout.leftWidth} />
-      <LatencyPanel frame={frame} width={layout.leftWidth} histogramRows={layout.histogramRows} />
+      <TrafficPanel frame={frame} width={layout.leftWidth} curveRows={layout.curveRows} />
+      <LatencyPanel
+        frame={frame}
+        width={layout.leftWidth}
+        histogramRows={layout.histogramRows}
+        p99Rows={layout.p99Rows}
+      />
     </Box>
   );
   const bot = (

@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import type { LiveFrame } from '../live/frame.ts';
 import type { LatencySummaryMs } from '../metrics/latency.ts';
 import { bar, foldBuckets } from './bars.ts';
+import { tailBlockChart } from './block-chart.ts';
 import { formatBoundMs, formatCount, formatInt, formatMs, titleRule } from './format.ts';
-import { tailSparkline } from './sparkline.ts';
 
 const PERCENTILES: [string, (s: LatencySummaryMs) => number][] = [
   ['p50', (s) => s.p50],
@@ -25,10 +25,12 @@ export function LatencyPanel({
   frame,
   width,
   histogramRows,
+  p99Rows,
 }: {
   frame: LiveFrame;
   width: number;
   histogramRows: number;
+  p99Rows: number;
 }) {
   const { now, total, buckets, p99History } = frame.latency;
   const rows = foldBuckets(buckets, histogramRows);
@@ -50,9 +52,8 @@ export function LatencyPanel({
     label: labels[i] ?? '',
   }));
   const p99Label = 'p99/s ';
-  const p99Note = (spark: { max: number }): string => ` max ${formatMs(spark.max)}`;
   const p99Width = Math.max(0, width - p99Label.length - P99_NOTE_WIDTH);
-  const p99 = tailSparkline(p99History, p99Width);
+  const p99 = tailBlockChart(p99History, p99Width, p99Rows);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end" dimColor>
@@ -82,11 +83,13 @@ export function LatencyPanel({
           ))}
         </Box>
       </Box>
-      <Text wrap="truncate-end">
-        {p99Label}
-        <Text color="magenta">{p99.text}</Text>
-        <Text dimColor>{p99Note(p99)}</Text>
-      </Text>
+      {p99.lines.map((line, row) => (
+        <Text key={`p99${row}`} wrap="truncate-end">
+          {row === 0 ? p99Label : ' '.repeat(p99Label.length)}
+          <Text color="magenta">{line}</Text>
+          <Text dimColor>{row === 0 ? ` max ${formatMs(p99.max)}` : ''}</Text>
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -1,25 +1,36 @@
 // The promotion's curve with a cursor at now, and arrival/message rates simulated and at real scale.
 import { Box, Text } from 'ink';
 import type { LiveFrame } from '../live/frame.ts';
+import { blockChart } from './block-chart.ts';
 import { formatCount, formatInt, titleRule } from './format.ts';
-import { cursorMarker, sparkline } from './sparkline.ts';
+import { cursorMarker } from './sparkline.ts';
 
-export function TrafficPanel({ frame, width }: { frame: LiveFrame; width: number }) {
+export function TrafficPanel({
+  frame,
+  width,
+  curveRows,
+}: {
+  frame: LiveFrame;
+  width: number;
+  curveRows: number;
+}) {
   const { scenario, rates } = frame;
-  const spark = sparkline(scenario.curve, width, scenario.cursor);
-  const cut = spark.cursorCell === -1 ? spark.text.length : spark.cursorCell;
+  const spark = blockChart(scenario.curve, width, curveRows, scenario.cursor);
+  const cut = spark.cursorCell === -1 ? width : spark.cursorCell;
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end" dimColor>
         {titleRule('Traffic, real scale', width, `peak ${formatCount(spark.max)}/min`)}
       </Text>
-      <Text wrap="truncate-end">
-        <Text color="cyan">{spark.text.slice(0, cut)}</Text>
-        <Text color="yellow" inverse>
-          {spark.text.slice(cut, cut + 1)}
+      {spark.lines.map((line, row) => (
+        <Text key={`curve${row}`} wrap="truncate-end">
+          <Text color="cyan">{line.slice(0, cut)}</Text>
+          <Text color="yellow" inverse>
+            {line.slice(cut, cut + 1)}
+          </Text>
+          <Text dimColor>{line.slice(cut + 1)}</Text>
         </Text>
-        <Text dimColor>{spark.text.slice(cut + 1)}</Text>
-      </Text>
+      ))}
       <Text wrap="truncate-end" color="yellow">
         {cursorMarker(
           spark.cursorCell,

@@ -18,15 +18,22 @@ export interface Sparkline {
   max: number;
 }
 
+export interface Cells {
+  /** One value per cell: the maximum of the values the cell covers. */
+  cells: number[];
+  /** The cell that covers index `cursor`, or -1. */
+  cursorCell: number;
+}
+
 /**
  * The whole series squeezed or stretched into `width` cells. Squeezing keeps each cell's maximum,
  * so a one-minute spike still shows at the top of a day-long curve.
  */
-export function sparkline(values: readonly number[], width: number, cursor = -1): Sparkline {
+export function binCells(values: readonly number[], width: number, cursor = -1): Cells {
   const n = values.length;
-  if (n === 0 || width <= 0) return { text: '', cursorCell: -1, max: 0 };
   const cells: number[] = [];
   let cursorCell = -1;
+  if (n === 0) return { cells, cursorCell };
   for (let i = 0; i < width; i++) {
     const start = Math.floor((i * n) / width);
     const end = Math.max(start + 1, Math.floor(((i + 1) * n) / width));
@@ -35,6 +42,13 @@ export function sparkline(values: readonly number[], width: number, cursor = -1)
     cells.push(cellMax);
     if (cursorCell === -1 && cursor >= start && cursor < end) cursorCell = i;
   }
+  return { cells, cursorCell };
+}
+
+/** The whole series as one line of `width` cells (see binCells), with the cursor's cell. */
+export function sparkline(values: readonly number[], width: number, cursor = -1): Sparkline {
+  if (values.length === 0 || width <= 0) return { text: '', cursorCell: -1, max: 0 };
+  const { cells, cursorCell } = binCells(values, width, cursor);
   const max = Math.max(0, ...cells);
   return { text: cells.map((v) => sparkChar(v, max)).join(''), cursorCell, max };
 }
