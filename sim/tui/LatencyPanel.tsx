@@ -54,6 +54,7 @@ export function LatencyPanel({
   const p99Label = 'p99/s ';
   const p99Width = Math.max(0, width - p99Label.length - P99_NOTE_WIDTH);
   const p99 = tailBlockChart(p99History, p99Width, p99Rows);
+  const p99Lines = p99.lines.map((line, row) => ({ key: `p99-${row}`, line, first: row === 0 }));
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end" dimColor>
@@ -83,11 +84,11 @@ export function LatencyPanel({
           ))}
         </Box>
       </Box>
-      {p99.lines.map((line, row) => (
-        <Text key={`p99${row}`} wrap="truncate-end">
-          {row === 0 ? p99Label : ' '.repeat(p99Label.length)}
+      {p99Lines.map(({ key, line, first }) => (
+        <Text key={key} wrap="truncate-end">
+          {first ? p99Label : ' '.repeat(p99Label.length)}
           <Text color="magenta">{line}</Text>
-          <Text dimColor>{row === 0 ? ` max ${formatMs(p99.max)}` : ''}</Text>
+          <Text dimColor>{first ? ` max ${formatMs(p99.max)}` : ''}</Text>
         </Text>
       ))}
     </Box>

@@ -17,13 +17,14 @@ export function TrafficPanel({
   const { scenario, rates } = frame;
   const spark = blockChart(scenario.curve, width, curveRows, scenario.cursor);
   const cut = spark.cursorCell === -1 ? width : spark.cursorCell;
+  const curveLines = spark.lines.map((line, row) => ({ key: `curve-${row}`, line }));
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end" dimColor>
         {titleRule('Traffic, real scale', width, `peak ${formatCount(spark.max)}/min`)}
       </Text>
-      {spark.lines.map((line, row) => (
-        <Text key={`curve${row}`} wrap="truncate-end">
+      {curveLines.map(({ key, line }) => (
+        <Text key={key} wrap="truncate-end">
           <Text color="cyan">{line.slice(0, cut)}</Text>
           <Text color="yellow" inverse>
             {line.slice(cut, cut + 1)}
