@@ -159,8 +159,9 @@ describe('function curves', () => {
   });
 });
 
-describe('speed', () => {
-  it('draws a million arrivals well under a second', () => {
+describe('volume', () => {
+  // Speed is measured by `node bin/run-ts.js sim/arrivals/bench.ts` (a benchmark), not asserted here.
+  it('draws a million arrivals matching the curve', () => {
     // 1,000,000/min real for 10 min at scale 0.1 = 1,000,000 arrivals in 10 s of wall time (10 blocks).
     const flat = defineScenario({
       name: 'flat',
@@ -169,16 +170,7 @@ describe('speed', () => {
       curve: { points: [{ at: '10:00', perMin: 1_000_000 }] },
     });
     const timeline = resolveTimeline(flat, { speed: 60, scale: 0.1 });
-    let best = Number.POSITIVE_INFINITY;
-    // CPU time, best of three: the machine is shared with other test files.
-    for (let seed = 1; seed <= 3; seed++) {
-      const plan = createArrivalPlan(flat, timeline, createRng(seed));
-      const before = process.cpuUsage();
-      const n = arrivalsBetween(plan, 0, 10_000).length;
-      const used = process.cpuUsage(before);
-      best = Math.min(best, (used.user + used.system) / 1000);
-      expect(Math.abs(n - 1_000_000)).toBeLessThan(4_000);
-    }
-    expect(best).toBeLessThan(1000);
+    const n = arrivalsBetween(createArrivalPlan(flat, timeline, createRng(1)), 0, 10_000).length;
+    expect(Math.abs(n - 1_000_000)).toBeLessThan(4_000);
   });
 });

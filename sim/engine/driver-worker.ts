@@ -66,6 +66,11 @@ export interface DriverFlush {
 export type FromDriver = { kind: 'ready' } | DriverFlush | { kind: 'stopped' };
 
 const LOOKAHEAD_REAL_MS = 250;
+/**
+ * Arrivals are asked for in whole chunks of plan time, never per tick: an arrival source may draw a
+ * whole block whatever the window asked (thinning by blocks), so tiny windows would redo that work.
+ */
+const GENERATE_CHUNK_PLAN_MS = 1000;
 const HOUSEKEEPING_MS = 50;
 const FLUSH_MS = 1000;
 /** monitorEventLoopDelay samples every this many ms and reports that much on an idle loop. */
@@ -334,12 +339,16 @@ function start(arrival: PlannedArrival): void {
 }
 
 function generate(untilPlan: number): void {
-  const to = Math.min(untilPlan, workload.endPlanMs);
-  if (to <= generatedUntilPlan) return;
-  for (const arrival of workload.arrivals(generatedUntilPlan, to)) {
-    if (arrival.seq % init.workers === init.index) schedule(arrival.planMs, () => start(arrival));
+  while (generatedUntilPlan < Math.min(untilPlan, workload.endPlanMs)) {
+    const to = Math.min(
+      (Math.floor(generatedUntilPlan / GENERATE_CHUNK_PLAN_MS) + 1) * GENERATE_CHUNK_PLAN_MS,
+      workload.endPlanMs,
+    );
+    for (const arrival of workload.arrivals(generatedUntilPlan, to)) {
+      if (arrival.seq % init.workers === init.index) schedule(arrival.planMs, () => start(arrival));
+    }
+    generatedUntilPlan = to;
   }
-  generatedUntilPlan = to;
 }
 
 function tick(): void {
