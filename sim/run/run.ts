@@ -2,7 +2,6 @@
 // results/<run-id>/, shows the live dashboard (or plain progress lines), checks thresholds and
 // ends with the summary. The shell around the pure parts: engine, aggregation, live state.
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { inFlight, OUTCOMES } from '../engine/counters.ts';
 import { type LoadTotals, startLoad } from '../engine/load-engine.ts';
@@ -195,8 +194,9 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
       await dashboard.unmount();
     }
     process.stdout.write(`${formatFinalSummary(lastFrame)}\n`);
+  } else {
+    process.stdout.write(`Results: ${dir.path}\n`);
   }
-  process.stdout.write(`results: ${join(dir.path)}\n`);
   if (!summary.accounting.balanced) {
     throw new PeakdeskError(
       `accounting does not balance in ${dir.path}/summary.json: a bug in peakdesk, please report it`,
