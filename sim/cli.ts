@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from '../server/serve-command.ts';
 import { registerTranscriptsCommand } from '../server/transcripts-command.ts';
 import { ExitCode, PeakdeskError } from './errors.ts';
+import { registerPlanCommand } from './plan/plan-command.ts';
 import { registerRunCommand } from './run/run-command.ts';
 import { registerErlangCommand } from './staffing/cli.ts';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerRunCommand(program);
   registerServeCommand(program);
+  registerPlanCommand(program);
   registerErlangCommand(program);
   registerTranscriptsCommand(program);
   return program;

@@ -63,7 +63,15 @@ export type IntervalsLine = SecondRecord | IntervalRecord;
 /** run.json */
 export interface RunMeta {
   runId: string;
-  scenario: { name: string; description: string; timezone: string; start: string; end: string };
+  scenario: {
+    name: string;
+    /** How to load it again: a built-in name or an absolute path. */
+    ref: string;
+    description: string;
+    timezone: string;
+    start: string;
+    end: string;
+  };
   options: {
     speed: number;
     scale: number;

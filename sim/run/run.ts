@@ -85,6 +85,7 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     runId: id,
     scenario: {
       name: prepared.name,
+      ref: prepared.workloadSpec.scenario,
       description: prepared.description,
       timezone: prepared.timezone,
       start: prepared.spanStart,
