@@ -76,8 +76,9 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     duration: o.duration,
     seed: o.seed,
   });
-  let server: RunningServer | undefined;
-  const target = o.target ?? (server = await startServer({ port: 0, threads: o.serverThreads })).wsUrl;
+  const server: RunningServer | undefined =
+    o.target === undefined ? await startServer({ port: 0, threads: o.serverThreads }) : undefined;
+  const target = o.target ?? (server as RunningServer).wsUrl;
   const startedAt = new Date();
   const id = runId(startedAt, prepared.name, o.seed);
   const dir = openRunDir(o.out, id, startedAt.getTime());
