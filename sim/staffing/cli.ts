@@ -1,6 +1,6 @@
 // `peakdesk erlang`: one queue, one period — agents needed for a target, or the figures for a
 // given number of agents. Parsing and printing only; the maths is in solve-agents.ts.
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { usageError } from '../errors.ts';
 import { parseBoundedNumber, parseDurationSeconds, parsePositiveInt, parseTarget } from './cli-values.ts';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from './queue-model.ts';
@@ -168,10 +168,11 @@ export function registerErlangCommand(
       'average handle time, e.g. 180s; with chats, one per concurrency level: 180s,210s,260s',
       ahtList,
     )
-    .option('--target <P/T>', 'P% answered within T seconds', (v) => parseTarget('--target', v), {
-      percent: 80,
-      seconds: 20,
-    })
+    .addOption(
+      new Option('--target <P/T>', 'P% answered within T seconds')
+        .argParser((v) => parseTarget('--target', v))
+        .default({ percent: 80, seconds: 20 }, '80/20'),
+    )
     .option('--agents <n>', 'report the figures for this many agents', (v) => parsePositiveInt('--agents', v))
     .option('--patience <duration>', 'mean customer patience: switches to Erlang A', (v) =>
       parseDurationSeconds('--patience', '300s or 5m', v),
