@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveFrame } from '../live/frame.ts';
 import { Dashboard } from './Dashboard.tsx';
-import { earlyFrame, finishedFrame, spikeFrame } from './fixtures/frames.ts';
+import { earlyFrame, emptyFrame, finishedFrame, spikeFrame } from './fixtures/frames.ts';
 import { eventually, FakeStdin, FakeStdout, settle } from './fixtures/terminal.ts';
 
 const mounted: { unmount: () => void }[] = [];
@@ -106,7 +106,7 @@ describe('Dashboard at 80×24', () => {
   });
 
   it('fits every recorded frame, on both panel sets, in 80 columns and 23 rows', async () => {
-    for (const frame of [earlyFrame, spikeFrame, finishedFrame, paused(spikeFrame)]) {
+    for (const frame of [emptyFrame, earlyFrame, spikeFrame, finishedFrame, paused(spikeFrame)]) {
       const { stdin, lines } = renderAt(frame, 80, 24);
       await settle();
       for (const tab of [0, 1]) {
@@ -143,6 +143,16 @@ describe('Dashboard at 80×24', () => {
       24,
     );
     expect(lines().at(-1)).toBe('■ stopped early · results in results/x (partial)  [tab] panels  [q] quit');
+  });
+
+  it('shows dashes, not zeros, before anything was measured', () => {
+    const { lines } = renderAt(emptyFrame, 80, 24);
+    expect(lines().filter((l) => /^ *(p50|p99|max) /.test(l))).toEqual([
+      '                                                        p50           —        —',
+      '                                                        p99           —        —',
+      '                                                        max           —        —',
+    ]);
+    expect(lines()).toContain('p99/s —');
   });
 
   it('waits politely for the first frame', () => {

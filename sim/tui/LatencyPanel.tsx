@@ -4,7 +4,7 @@ import type { LiveFrame } from '../live/frame.ts';
 import type { LatencySummaryMs } from '../metrics/latency.ts';
 import { bar, foldBuckets } from './bars.ts';
 import { tailBlockChart } from './block-chart.ts';
-import { formatBoundMs, formatCount, formatInt, formatMs, titleRule } from './format.ts';
+import { formatBoundMs, formatCount, formatInt, formatLatency, formatMs, titleRule } from './format.ts';
 
 const PERCENTILES: [string, (s: LatencySummaryMs) => number][] = [
   ['p50', (s) => s.p50],
@@ -43,7 +43,7 @@ export function LatencyPanel({
     `${''.padEnd(6)}${'now'.padStart(9)}${'total'.padStart(9)}`,
     ...PERCENTILES.map(
       ([label, pick]) =>
-        `${label.padEnd(6)}${formatMs(pick(now)).padStart(9)}${formatMs(pick(total)).padStart(9)}`,
+        `${label.padEnd(6)}${formatLatency(now, pick(now)).padStart(9)}${formatLatency(total, pick(total)).padStart(9)}`,
     ),
   ];
   const lines = Array.from({ length: Math.max(rows.length, table.length) }, (_, i) => ({
@@ -88,7 +88,7 @@ export function LatencyPanel({
         <Text key={key} wrap="truncate-end">
           {first ? p99Label : ' '.repeat(p99Label.length)}
           <Text color="magenta">{line}</Text>
-          <Text dimColor>{first ? ` max ${formatMs(p99.max)}` : ''}</Text>
+          <Text dimColor>{first ? (p99History.length === 0 ? '—' : ` max ${formatMs(p99.max)}`) : ''}</Text>
         </Text>
       ))}
     </Box>

@@ -4,6 +4,7 @@ import {
   formatBoundMs,
   formatCount,
   formatInt,
+  formatLatency,
   formatMs,
   formatPercent,
   formatScale,
@@ -120,5 +121,12 @@ describe('titleRule', () => {
   });
   it('cuts when the width is too small', () => {
     expect(titleRule('Latency', 8, 'p99')).toBe('── Late…');
+  });
+});
+
+describe('formatLatency', () => {
+  it('shows the value, or a dash when nothing was measured', () => {
+    expect(formatLatency({ count: 3 }, 12.44)).toBe('12.4 ms');
+    expect(formatLatency({ count: 0 }, 0)).toBe('—');
   });
 });

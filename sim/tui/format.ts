@@ -43,6 +43,11 @@ export function formatMs(ms: number): string {
   return `${Math.round(s)} s`;
 }
 
+/** A percentile of a latency summary; "—" when nothing was measured (the zeros would read as 0 ms). */
+export function formatLatency(summary: { count: number }, ms: number): string {
+  return summary.count === 0 ? '—' : formatMs(ms);
+}
+
 /** A histogram bucket's upper bound, trailing zeros dropped: 0.125 ms, 0.5 ms, 12.8 ms, 1 s, 1.5 s. */
 export function formatBoundMs(ms: number): string {
   const trim = (x: number): string => String(Number(x.toPrecision(3)));

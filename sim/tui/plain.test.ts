@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlyFrame, finishedFrame, spikeFrame } from './fixtures/frames.ts';
+import { earlyFrame, emptyFrame, finishedFrame, spikeFrame } from './fixtures/frames.ts';
 import { formatFinalSummary, formatProgressLine, textTable } from './plain.ts';
 
 describe('formatProgressLine', () => {
@@ -12,6 +12,17 @@ describe('formatProgressLine', () => {
       '[11-11 00:00:40  50.3%]  arrivals 588/s (real 980/s)  open 2,167  p50 11.3 ms  p99 194 ms  bot 73.7%' +
         '  handoffs 2,847  agents 2,340  errors 53  drops 58  late 19',
     );
+  });
+  it('prints dashes before anything was measured or ended', () => {
+    expect(formatProgressLine(emptyFrame)).toBe(
+      '[11-10 22:00:01   0.0%]  arrivals 0/s (real 0/s)  open 0  p50 —  p99 —  bot —' +
+        '  handoffs 0  agents 0  errors 0  drops 0  late 0',
+    );
+    expect(formatFinalSummary(emptyFrame).split('\n').slice(13, 16)).toEqual([
+      '               p50  p90  p99  p99.9  max  mean  replies',
+      '  whole run      —    —    —      —    —     —        0',
+      '  last second    —    —    —      —    —     —        0',
+    ]);
   });
   it('says when the run is paused and before any conversation ended', () => {
     const paused = {

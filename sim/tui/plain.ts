@@ -2,7 +2,15 @@
 // summary table. Plain text only, never ANSI escapes.
 import type { LiveFrame } from '../live/frame.ts';
 import type { LatencySummaryMs } from '../metrics/latency.ts';
-import { formatCount, formatInt, formatMs, formatPercent, formatScale, formatSpeed } from './format.ts';
+import {
+  formatCount,
+  formatInt,
+  formatLatency,
+  formatMs,
+  formatPercent,
+  formatScale,
+  formatSpeed,
+} from './format.ts';
 import { errorTotal, inFlightGap, queueRows, topIntents } from './frame-view.ts';
 
 /** One progress line: clock, progress, arrivals, open, latency of the last second, bot, hand-offs, agents, errors. */
@@ -13,8 +21,8 @@ export function formatProgressLine(frame: LiveFrame): string {
     `[${scenario.clock} ${(scenario.progress * 100).toFixed(1).padStart(5)}%${scenario.paused ? ' PAUSED' : ''}]`,
     `arrivals ${formatCount(rates.arrivalsPerSec)}/s (real ${formatCount(rates.arrivalsPerSecReal)}/s)`,
     `open ${formatInt(frame.open)}`,
-    `p50 ${formatMs(latency.now.p50)}`,
-    `p99 ${formatMs(latency.now.p99)}`,
+    `p50 ${formatLatency(latency.now, latency.now.p50)}`,
+    `p99 ${formatLatency(latency.now, latency.now.p99)}`,
     `bot ${formatPercent(frame.bot.resolution)}`,
     `handoffs ${formatInt(counts.handedOff)}`,
     `agents ${formatInt(agentsNow)}`,
@@ -43,7 +51,7 @@ export function textTable(rows: readonly (readonly string[])[], align: readonly 
 
 const latencyRow = (label: string, s: LatencySummaryMs): string[] => [
   label,
-  ...[s.p50, s.p90, s.p99, s.p999, s.max, s.mean].map(formatMs),
+  ...[s.p50, s.p90, s.p99, s.p999, s.max, s.mean].map((ms) => formatLatency(s, ms)),
   formatInt(s.count),
 ];
 
