@@ -34,6 +34,14 @@ describe('erlangC', () => {
     expect(m.pWait).toBeCloseTo(0.2853, 4);
   });
 
+  // CRAN package ErlangC 0.1.0 README, calculate_agents(100 calls / 30 min, 180 s, 20 s) search
+  // table, first row: 11 agents → wait_probability 0.6821182, service_level 0.3896138.
+  it('matches the ErlangC (CRAN) search table at 11 agents', () => {
+    const m = erlangC({ arrivalRatePerSec: 100 / 1800, ahtSec: 180, servers: 11, targetSeconds: 20 });
+    expect(m.pWait).toBeCloseTo(0.6821182, 7);
+    expect(m.serviceLevel).toBeCloseTo(0.3896138, 7);
+  });
+
   // Erlang C tables: C(10 servers, 8 E) = 0.4092.
   it('matches the C(10, 8) table value', () => {
     expect(erlangCWait(10, 8)).toBeCloseTo(0.4092, 4);
