@@ -8,8 +8,18 @@ import { type LoadTotals, startLoad } from '../engine/load-engine.ts';
 import { ExitCode, type ExitCodeValue, PeakdeskError } from '../errors.ts';
 import type { LiveFrame } from '../live/frame.ts';
 import { createLatencyHistogram, summarizeMs } from '../metrics/latency.ts';
-import type { RunMeta, RunSummary } from '../results/records.ts';
+import { planFromRun, savingLine, staffingRows, writePlanCsv } from '../plan/plan.ts';
+import { writeReport } from '../report/cli.ts';
+import type { IntervalRecord, RunMeta, RunSummary } from '../results/records.ts';
 import { openRunDir, runId } from '../results/run-dir.ts';
+import {
+  evaluateThresholds,
+  failingAbortThresholds,
+  formatThresholdResult,
+  parseThresholds,
+  type ThresholdInput,
+  thresholdsExitCode,
+} from '../thresholds/threshold.ts';
 import { formatFinalSummary, formatProgressLine } from '../tui/plain.ts';
 import { RunAggregator } from './aggregate.ts';
 import { LiveState } from './live-state.ts';
@@ -68,7 +78,30 @@ function sampleCurve(p: PreparedScenario, points: number): number[] {
   );
 }
 
+/** What thresholds read, from the run so far. */
+function snapshot(frame: LiveFrame, messages: number): ThresholdInput {
+  const c = frame.counts;
+  const ended = c.resolved + c.handedOff + c.abandoned + c.failed;
+  return {
+    accounting: {
+      arrivals: c.scheduled,
+      resolved: c.resolved,
+      handedOff: c.handedOff,
+      abandoned: c.abandoned,
+      failed: c.failed,
+      dropped: c.dropped,
+      inFlightAtStop: c.scheduled - ended - c.dropped,
+      balanced: true,
+    },
+    messages,
+    errors: c.errors,
+    botResolution: ended === 0 ? null : c.resolved / ended,
+    latency: frame.latency.total,
+  };
+}
+
 export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
+  const thresholds = parseThresholds(o.thresholds);
   const prepared = await prepareScenario(o.scenario, {
     speed: o.speed,
     scale: o.scale,
@@ -134,6 +167,8 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
   let dashboard: { update(frame: LiveFrame): void; unmount(): Promise<void> } | undefined;
   let lastFrame: LiveFrame | undefined;
   let lastPlainSec = 0;
+  let abortedBy: string[] = [];
+  const intervals: IntervalRecord[] = [];
   const engine = await startLoad({
     target,
     token: o.token,
@@ -144,13 +179,21 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     onSample(sample) {
       const { second, closed } = aggregator.add(sample);
       dir.appendInterval(second);
-      for (const iv of closed) dir.appendInterval(iv);
+      for (const iv of closed) {
+        dir.appendInterval(iv);
+        intervals.push(iv);
+      }
       dir.appendLatency(
         sample.latency,
         engine.startEpochMs + (sample.realSec - 1) * 1000,
         engine.startEpochMs + sample.realSec * 1000,
       );
       lastFrame = live.update(sample, second, aggregator.scenarioMsAt(sample.planMs));
+      const failing = failingAbortThresholds(thresholds, snapshot(lastFrame, live.counters().messagesSent));
+      if (failing.length > 0 && abortedBy.length === 0) {
+        abortedBy = failing.map(formatThresholdResult);
+        engine.stop();
+      }
       if (dashboard !== undefined) dashboard.update(lastFrame);
       else if (sample.realSec - lastPlainSec >= PLAIN_EVERY_SEC) {
         lastPlainSec = sample.realSec;
@@ -183,11 +226,31 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     process.off('SIGTERM', onSignal);
     await server?.stop();
   }
-  for (const iv of aggregator.finish()) dir.appendInterval(iv);
+  for (const iv of aggregator.finish()) {
+    dir.appendInterval(iv);
+    intervals.push(iv);
+  }
 
-  const summary = buildSummary(id, prepared, totals, interrupted);
+  const summary = buildSummary(id, prepared, totals, interrupted || abortedBy.length > 0);
+  summary.thresholds = evaluateThresholds(thresholds, summary);
   dir.writeSummary(summary as unknown as Record<string, unknown>);
   dir.close();
+
+  // The staffing plan and the report come from what is on disk; a failure here loses no results.
+  let exit: ExitCodeValue = thresholdsExitCode(summary.thresholds);
+  const after: string[] = [];
+  try {
+    const pair = await planFromRun(meta, intervals);
+    writePlanCsv(dir.path, pair);
+    after.push(`Staffing: ${savingLine(pair)}`);
+    const report = writeReport(dir.path, { lang: 'zh', staffing: staffingRows(pair) });
+    after.push(`Report: ${report.html}`);
+  } catch (err) {
+    after.push(
+      `peakdesk: staffing plan or report failed: ${(err as Error).message} (results are in ${dir.path})`,
+    );
+    exit = ExitCode.error;
+  }
 
   if (lastFrame !== undefined) {
     lastFrame = { ...lastFrame, finished: { resultsDir: dir.path, complete: summary.complete } };
@@ -199,12 +262,19 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
   } else {
     process.stdout.write(`Results: ${dir.path}\n`);
   }
+  for (const line of after) process.stdout.write(`${line}\n`);
+  if (abortedBy.length > 0) process.stdout.write(`Stopped early by abortOnFail: ${abortedBy.join('; ')}\n`);
+  if (summary.thresholds.length > 0) {
+    process.stdout.write(
+      `Thresholds:\n${summary.thresholds.map((r) => `  ${formatThresholdResult(r)}`).join('\n')}\n`,
+    );
+  }
   if (!summary.accounting.balanced) {
     throw new PeakdeskError(
       `accounting does not balance in ${dir.path}/summary.json: a bug in peakdesk, please report it`,
     );
   }
-  return ExitCode.ok;
+  return exit;
 }
 
 export function buildSummary(
