@@ -13,7 +13,7 @@ import {
 
 /** Contacts offered to one queue in one interval, at real scale. */
 export interface IntervalDemand {
-  /** Interval start: ISO 8601 string or epoch milliseconds. */
+  /** Interval start: ISO 8601 with a zone offset ("2026-11-11T00:00:00+08:00") or epoch ms. */
   start: string | number;
   queue: string;
   offered: number;
