@@ -23,7 +23,7 @@ export function AgentsPanel({ frame, width }: { frame: LiveFrame; width: number 
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end" dimColor>
-        {titleRule('Hand-offs & agents needed, real scale', width)}
+        {titleRule('Hand-offs & human agents needed', width)}
       </Text>
       <Text wrap="truncate-end" dimColor>
         {row(COLUMNS.map(([name]) => name))}

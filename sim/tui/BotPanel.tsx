@@ -6,6 +6,8 @@ import { fitCell, formatCount, formatPercent, titleRule } from './format.ts';
 import { topIntents } from './frame-view.ts';
 
 const INTENT_WIDTH = 24;
+/** Volume, resolved and rate columns with the gaps after each. */
+const NUMBERS_WIDTH = 6 + 2 + 8 + 2 + 7 + 2;
 
 export function BotPanel({
   frame,
@@ -17,7 +19,7 @@ export function BotPanel({
   intentRows: number;
 }) {
   const intents = topIntents(frame, intentRows);
-  const barWidth = Math.max(1, width - INTENT_WIDTH - 6 - 2 - 8 - 2 - 7 - 2);
+  const barWidth = Math.max(1, width - INTENT_WIDTH - NUMBERS_WIDTH);
   const hidden = frame.bot.byIntent.length - intents.length;
   return (
     <Box flexDirection="column" width={width}>

@@ -87,7 +87,7 @@ describe('Dashboard at 80×24', () => {
       'aftersale.price_protect    547       183    39.2%  ███████████▍',
       'greeting                   468       380    95.0%  ███████████████████████████▌',
       'payment.issue              326       115    41.4%  ████████████',
-      '── Hand-offs & agents needed, real scale ───────────────────────────────────────',
+      '── Hand-offs & human agents needed ─────────────────────────────────────────────',
       'queue        hand-offs  real/min  agents now    peak',
       'presale          1,065     4,620         964     964',
       'logistics          683     2,410         512     512',
@@ -195,7 +195,7 @@ describe('Dashboard in a big terminal', () => {
     ]);
     expect(screen).toContain(
       '  ≤8 ms ██████████████████████████████████████  37.2k  p99     35.0 ms  88.6 ms  ' +
-        '── Hand-offs & agents needed, real scale ──────────────────────────────────────',
+        '── Hand-offs & human agents needed ────────────────────────────────────────────',
     );
     expect(screen).toContain(
       'errors 212 (timeout 175, rate_limited 37)  drops 113  late 27  slip p99 2.1 ms  loop lag p99 1.4 ms  drivers 2',
@@ -211,7 +211,7 @@ describe('Dashboard in a big terminal', () => {
       '── Traffic, real scale',
       '── Latency, whole run',
       '── Bot resolution 73.7%',
-      '── Hand-offs & agents needed, real scale',
+      '── Hand-offs & human agents needed',
     ]);
   });
 
