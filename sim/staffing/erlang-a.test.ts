@@ -94,7 +94,7 @@ describe('erlangA figures', () => {
     expect(m.serviceLevels['wait-within-T']).toBeCloseTo(1, 12);
   });
 
-  it('tends to Erlang C as patience grows (Mandelbaum & Zeltyn 2007, §4)', () => {
+  it('tends to Erlang C as patience grows (θ → 0 in Mandelbaum & Zeltyn 2007)', () => {
     const c = erlangC(base);
     const a = erlangA({ ...base, patienceSec: 1e8 });
     expect(a.pWait).toBeCloseTo(c.pWait, 6);

@@ -15,7 +15,8 @@ export interface QueueLoad {
 
 /**
  * Which contacts count as "within T" under abandonment (Mandelbaum & Zeltyn, "Service Engineering
- * in Action: the Palm/Erlang-A Queue", 2007, §3; the 4CallCenters options):
+ * in Action: the Palm/Erlang-A Queue", 2007; §4.2 "accounting for abandonment" in the Technion
+ * report version; the 4CallCenters options):
  * - `answered-of-offered`: answered within T / all offered (abandons always miss),
  * - `answered-of-answered`: answered within T / answered (abandons ignored),
  * - `wait-within-T`: P(W ≤ T) over all offered (answered within T or abandoned within T both met),
