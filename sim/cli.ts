@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from '../server/serve-command.ts';
 import { registerTranscriptsCommand } from '../server/transcripts-command.ts';
-import { ExitCode, PeakdeskError } from './errors.ts';
+import { ExitCode, type ExitCodeValue, PeakdeskError } from './errors.ts';
 import { registerPlanCommand } from './plan/plan-command.ts';
 import { registerRunCommand } from './run/run-command.ts';
 import { registerErlangCommand } from './staffing/cli.ts';
@@ -34,7 +34,8 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return ExitCode.ok;
+    // Commands that finish with a verdict (run: 99 when a threshold failed) leave it in process.exitCode.
+    return typeof process.exitCode === 'number' ? (process.exitCode as ExitCodeValue) : ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return ExitCode.ok;
