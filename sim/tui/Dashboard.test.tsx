@@ -130,7 +130,9 @@ describe('Dashboard at 80×24', () => {
 
   it('says where the results are on the final frame', () => {
     const { lines } = renderAt(finishedFrame, 80, 24);
-    expect(lines().at(-1)).toBe('✔ finished · results in results/20261123-021400-double11-2026  [q] quit');
+    expect(lines().at(-1)).toBe(
+      '✔ finished · results in results/20261123-021400-double11-2026  [tab]  [q] quit',
+    );
     expect(lines().at(-2)).toBe(
       'errors 212  drops 113  late 27  slip p99 2.1 ms  loop lag p99 1.4 ms  drivers 2',
     );

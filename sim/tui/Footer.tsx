@@ -21,15 +21,15 @@ export function Footer({
     const mark = finished.complete ? '✔ finished' : '■ stopped early';
     const where = ` · results in ${finished.resultsDir}${finished.complete ? '' : ' (partial)'}`;
     const quit = '  [q] quit';
-    const tab = '  [tab] panels';
-    const withTab = tabs && mark.length + where.length + tab.length + quit.length <= width;
+    const room = width - mark.length - where.length - quit.length;
+    const tab = !tabs ? '' : room >= 14 ? '  [tab] panels' : room >= 7 ? '  [tab]' : '';
     return (
       <Text wrap="truncate-end">
         <Text color={finished.complete ? 'green' : 'yellow'} bold>
           {mark}
         </Text>
         {where}
-        {withTab ? tab : ''}
+        {tab}
         {quit}
       </Text>
     );

@@ -35,7 +35,7 @@ describe('mountDashboard', () => {
     dashboard.update(finishedFrame);
     await dashboard.unmount();
     const text = stdout.text();
-    expect(text).toContain('✔ finished · results in results/20261123-021400-double11-2026  [q] quit');
+    expect(text).toContain('✔ finished · results in results/20261123-021400-double11-2026  [tab]  [q] quit');
     expect(text).not.toContain(CLEAR_SCREEN);
   });
 
