@@ -1,0 +1,164 @@
+// Intent classifier: multinomial logistic regression over hashed n-grams, temperature-calibrated.
+import { createRng } from '../../sim/util/rng.ts';
+import { createFeatureBuffer, extractFeatures, FEATURE_BUCKETS } from './features.ts';
+import { createNormBuffer, normalizeInto } from './normalize.ts';
+import { INTENTS, type IntentId } from './types.ts';
+
+export interface Example {
+  text: string;
+  intent: IntentId;
+  /** Examples sharing a group (variants of one phrasing) fall on the same side of the calibration split. */
+  group?: number;
+}
+
+export interface Classification {
+  intent: IntentId;
+  confidence: number;
+}
+
+export interface Classifier {
+  /** Best intent and its calibrated probability. The result object is reused by the next call. */
+  classify(text: string): Classification;
+  /** Calibrated probabilities in INTENTS order (a fresh array). */
+  probabilities(text: string): Float64Array;
+  readonly temperature: number;
+}
+
+export interface TrainOptions {
+  /** @default 7 */
+  epochs?: number;
+  /** @default 0.35 */
+  learningRate?: number;
+  /** @default 1 */
+  seed?: number;
+  /** Share of groups held back to fit the temperature. @default 0.2 */
+  validationShare?: number;
+}
+
+const defaults: Required<TrainOptions> = { epochs: 7, learningRate: 0.35, seed: 1, validationShare: 0.2 };
+
+const K = INTENTS.length;
+const INTENT_INDEX = new Map<IntentId, number>(INTENTS.map((id, i) => [id, i]));
+
+interface Encoded {
+  features: Int32Array;
+  label: number;
+  group: number;
+}
+
+function encode(examples: readonly Example[]): Encoded[] {
+  const norm = createNormBuffer();
+  const feats = createFeatureBuffer();
+  return examples.map((ex, i) => {
+    const label = INTENT_INDEX.get(ex.intent);
+    if (label === undefined) throw new RangeError(`unknown intent "${ex.intent}" in training example ${i}`);
+    extractFeatures(normalizeInto(ex.text, norm), feats);
+    return { features: feats.ids.slice(0, feats.length), label, group: ex.group ?? i };
+  });
+}
+
+function scoreInto(weights: Float32Array, features: Int32Array, len: number, out: Float64Array): void {
+  out.fill(0);
+  for (let f = 0; f < len; f++) {
+    const base = (features[f] as number) * K;
+    for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (weights[base + k] as number);
+  }
+}
+
+function softmaxInPlace(s: Float64Array, temperature: number): void {
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) if ((s[k] as number) > max) max = s[k] as number;
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    const e = Math.exp(((s[k] as number) - max) / temperature);
+    s[k] = e;
+    sum += e;
+  }
+  for (let k = 0; k < K; k++) s[k] = (s[k] as number) / sum;
+}
+
+function fit(data: readonly Encoded[], opts: Required<TrainOptions>): Float32Array {
+  const weights = new Float32Array(FEATURE_BUCKETS * K);
+  const order = data.map((_, i) => i);
+  const rng = createRng(opts.seed);
+  const s = new Float64Array(K);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = t;
+    }
+    const lr = opts.learningRate / (1 + epoch);
+    for (const idx of order) {
+      const ex = data[idx] as Encoded;
+      const feats = ex.features;
+      scoreInto(weights, feats, feats.length, s);
+      softmaxInPlace(s, 1);
+      s[ex.label] = (s[ex.label] as number) - 1;
+      const step = lr / Math.sqrt(feats.length);
+      for (let f = 0; f < feats.length; f++) {
+        const base = (feats[f] as number) * K;
+        for (let k = 0; k < K; k++) weights[base + k] = (weights[base + k] as number) - step * (s[k] as number);
+      }
+    }
+  }
+  return weights;
+}
+
+function fitTemperature(weights: Float32Array, data: readonly Encoded[]): number {
+  if (data.length === 0) return 1;
+  const s = new Float64Array(K);
+  let best = 1;
+  let bestLoss = Infinity;
+  for (let t = 0.3; t <= 4; t += 0.05) {
+    let loss = 0;
+    for (const ex of data) {
+      scoreInto(weights, ex.features, ex.features.length, s);
+      softmaxInPlace(s, t);
+      loss -= Math.log(Math.max(1e-12, s[ex.label] as number));
+    }
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = t;
+    }
+  }
+  return Math.round(best * 100) / 100;
+}
+
+function inValidation(group: number, share: number): boolean {
+  const h = Math.imul(group + 0x9e3779b9, 0x85ebca6b) >>> 0;
+  return (h % 1000) / 1000 < share;
+}
+
+/** Trains on `examples`: fits the temperature on a group-wise held-back share, then refits on everything. */
+export function trainClassifier(examples: readonly Example[], options: TrainOptions = {}): Classifier {
+  const opts = { ...defaults, ...options } satisfies Required<TrainOptions>;
+  const data = encode(examples);
+  const train = data.filter((e) => !inValidation(e.group, opts.validationShare));
+  const valid = data.filter((e) => inValidation(e.group, opts.validationShare));
+  const temperature = valid.length > 0 ? fitTemperature(fit(train, opts), valid) : 1;
+  const weights = fit(data, opts);
+  const norm = createNormBuffer();
+  const feats = createFeatureBuffer();
+  const scores = new Float64Array(K);
+  const result: Classification = { intent: 'other', confidence: 0 };
+  const run = (text: string): Float64Array => {
+    extractFeatures(normalizeInto(text, norm), feats);
+    scoreInto(weights, feats.ids, feats.length, scores);
+    softmaxInPlace(scores, temperature);
+    return scores;
+  };
+  return {
+    temperature,
+    classify(text: string): Classification {
+      const p = run(text);
+      let best = 0;
+      for (let k = 1; k < K; k++) if ((p[k] as number) > (p[best] as number)) best = k;
+      result.intent = INTENTS[best] as IntentId;
+      result.confidence = p[best] as number;
+      return result;
+    },
+    probabilities: (text: string) => Float64Array.from(run(text)),
+  };
+}

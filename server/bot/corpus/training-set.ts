@@ -1,0 +1,99 @@
+// Expands the hand-written phrasings into training examples: slots filled from the catalog, greetings, fillers, typos.
+import { COLOUR_NAMES, PRODUCT_SPECS } from '../../data/products.ts';
+import { createRng, type Rng } from '../../../sim/util/rng.ts';
+import type { Example } from '../classifier.ts';
+import { INTENTS } from '../types.ts';
+import { EN_CORPUS } from './en.ts';
+import { ZH_CORPUS } from './zh.ts';
+
+const ZH_PREFIX = ['', '', '你好，', '亲，', '在吗 ', '客服 ', '请问', '麻烦问下', '急！', '喂 ', '您好 '];
+const ZH_SUFFIX = ['', '', '？', '吗', '呢', '啊', '谢谢', '急', '😊', '??', '!!', '。', '哈', ' 在线等'];
+const EN_PREFIX = ['', '', 'hi, ', 'hello ', 'hey ', 'excuse me, ', 'quick question: ', 'um ', 'pls ', 'dear seller, '];
+const EN_SUFFIX = ['', '', '?', ' please', ' thanks', ' pls', ' asap', '??', ' 🙏', '!', ' thx', ' urgent'];
+const ZH_SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '40', '42', '44', '均码'];
+const EN_SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '40', '42', '44', 'medium', 'large', 'small'];
+const NUMBERS = ['50', '100', '150', '168', '175', '180', '199', '299', '300', '500', '65', '120', '1299'];
+
+interface Fillers {
+  products: string[];
+  colours: string[];
+  sizes: readonly string[];
+}
+
+const ZH_FILL: Fillers = {
+  products: PRODUCT_SPECS.flatMap((s) => [s.zh, ...s.aliases.filter((a) => /[\u4e00-\u9fff]/.test(a))]),
+  colours: Object.values(COLOUR_NAMES).map((c) => c.zh),
+  sizes: ZH_SIZES,
+};
+const EN_FILL: Fillers = {
+  products: PRODUCT_SPECS.flatMap((s) => [s.en, ...s.aliases.filter((a) => !/[\u4e00-\u9fff]/.test(a))]),
+  colours: Object.values(COLOUR_NAMES).map((c) => c.en),
+  sizes: EN_SIZES,
+};
+
+function orderId(rng: Rng): string {
+  const day = 10 + rng.int(12);
+  return `E202611${String(day).padStart(2, '0')}${String(rng.int(1e8)).padStart(8, '0')}`;
+}
+
+function fill(template: string, fillers: Fillers, rng: Rng): string {
+  return template.replace(/\{([opscn])\}/g, (_m, slot: string) => {
+    if (slot === 'o') return orderId(rng);
+    if (slot === 'p') return rng.pick(fillers.products);
+    if (slot === 's') return rng.pick(fillers.sizes);
+    if (slot === 'c') return rng.pick(fillers.colours);
+    return rng.pick(NUMBERS);
+  });
+}
+
+function typo(text: string, rng: Rng): string {
+  const words = text.split(' ');
+  const i = rng.int(words.length);
+  const w = words[i] as string;
+  if (w.length < 4) return text;
+  const at = 1 + rng.int(w.length - 2);
+  const kind = rng.int(3);
+  const changed =
+    kind === 0
+      ? w.slice(0, at) + w.slice(at + 1)
+      : kind === 1
+        ? w.slice(0, at - 1) + w[at] + w[at - 1] + w.slice(at + 1)
+        : w.slice(0, at) + w[at] + w.slice(at);
+  words[i] = changed;
+  return words.join(' ');
+}
+
+function caseVariant(text: string, rng: Rng): string {
+  const r = rng.int(4);
+  if (r === 0) return text.toUpperCase();
+  if (r === 1) return text.charAt(0).toUpperCase() + text.slice(1);
+  return text;
+}
+
+/** Training examples for every intent in both languages, the same list for the same seed. */
+export function trainingExamples(seed = 7, variants = 4): Example[] {
+  const rng = createRng(seed);
+  const out: Example[] = [];
+  let group = 0;
+  for (const intent of INTENTS) {
+    for (const template of ZH_CORPUS[intent]) {
+      group++;
+      for (let v = 0; v < variants; v++) {
+        const mixed = v === 3 && template.includes('{p}') ? EN_FILL.products : ZH_FILL.products;
+        const body = fill(template, { ...ZH_FILL, products: mixed }, rng);
+        const text = v === 0 ? body : `${rng.pick(ZH_PREFIX)}${body}${rng.pick(ZH_SUFFIX)}`;
+        out.push({ text, intent, group });
+      }
+    }
+    for (const template of EN_CORPUS[intent]) {
+      group++;
+      for (let v = 0; v < variants; v++) {
+        const body = fill(template, EN_FILL, rng);
+        let text = v === 0 ? body : `${rng.pick(EN_PREFIX)}${body}${rng.pick(EN_SUFFIX)}`;
+        if (v === 2) text = typo(text, rng);
+        out.push({ text: caseVariant(text, rng), intent, group });
+      }
+    }
+  }
+  return out;
+}

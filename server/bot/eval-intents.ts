@@ -1,0 +1,96 @@
+// `npm run eval:intents`: trains on the corpus and scores the held-out file (aggregates only, never the texts).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { trainClassifier } from './classifier.ts';
+import { trainingExamples } from './corpus/training-set.ts';
+import { INTENTS, type IntentId } from './types.ts';
+
+const HELDOUT = join(dirname(fileURLToPath(import.meta.url)), 'heldout', 'intents.jsonl');
+
+interface Row {
+  text: string;
+  intent: IntentId;
+  locale: string;
+}
+
+function readHeldout(path: string): Row[] {
+  if (!existsSync(path)) {
+    process.stderr.write(`eval:intents: held-out file not found: ${path}\n`);
+    process.exit(1);
+  }
+  const known = new Set<string>(INTENTS);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((line, i) => {
+      const row = JSON.parse(line) as Row;
+      if (typeof row.text !== 'string' || !known.has(row.intent)) {
+        throw new Error(`${path}:${i + 1}: needs "text" and a known "intent"`);
+      }
+      return row;
+    });
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+const t0 = performance.now();
+const classifier = trainClassifier(trainingExamples());
+const trainMs = performance.now() - t0;
+const rows = readHeldout(HELDOUT);
+const K = INTENTS.length;
+const index = new Map<string, number>(INTENTS.map((id, i) => [id, i]));
+const confusion = INTENTS.map(() => new Array<number>(K).fill(0));
+const perLocale = new Map<string, { n: number; ok: number }>();
+let confSumRight = 0;
+let confSumWrong = 0;
+let wrong = 0;
+for (const row of rows) {
+  const got = classifier.classify(row.text);
+  const t = index.get(row.intent) as number;
+  const p = index.get(got.intent) as number;
+  (confusion[t] as number[])[p] = ((confusion[t] as number[])[p] as number) + 1;
+  const loc = perLocale.get(row.locale) ?? { n: 0, ok: 0 };
+  loc.n++;
+  if (t === p) {
+    loc.ok++;
+    confSumRight += got.confidence;
+  } else {
+    wrong++;
+    confSumWrong += got.confidence;
+  }
+  perLocale.set(row.locale, loc);
+}
+
+const out: string[] = [];
+out.push(`trained on ${trainingExamples().length} examples in ${trainMs.toFixed(0)} ms, temperature ${classifier.temperature}`);
+out.push(`held-out: ${rows.length} messages from ${HELDOUT}`);
+let ok = 0;
+for (const [locale, s] of [...perLocale].sort()) {
+  ok += s.ok;
+  out.push(`accuracy ${locale}: ${pct(s.ok / s.n)} (${s.ok}/${s.n})`);
+}
+out.push(`accuracy all: ${pct(ok / rows.length)} (${ok}/${rows.length})`);
+out.push(
+  `mean confidence when right ${(confSumRight / Math.max(1, ok)).toFixed(3)}, when wrong ${(confSumWrong / Math.max(1, wrong)).toFixed(3)}`,
+);
+out.push('');
+out.push(`${'intent'.padEnd(24)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)} ${'n'.padStart(5)}`);
+for (let i = 0; i < K; i++) {
+  const tp = (confusion[i] as number[])[i] as number;
+  const actual = (confusion[i] as number[]).reduce((a, b) => a + b, 0);
+  const predicted = confusion.reduce((a, r) => a + (r[i] as number), 0);
+  const prec = predicted === 0 ? 0 : tp / predicted;
+  const rec = actual === 0 ? 0 : tp / actual;
+  const f1 = prec + rec === 0 ? 0 : (2 * prec * rec) / (prec + rec);
+  out.push(
+    `${(INTENTS[i] as string).padEnd(24)} ${prec.toFixed(3).padStart(6)} ${rec.toFixed(3).padStart(6)} ${f1.toFixed(3).padStart(6)} ${String(actual).padStart(5)}`,
+  );
+}
+out.push('');
+out.push('confusion (rows = true, columns = predicted, in INTENTS order):');
+out.push(`${''.padEnd(24)} ${INTENTS.map((_, i) => String(i).padStart(3)).join('')}`);
+confusion.forEach((row, i) => {
+  out.push(`${`${i} ${INTENTS[i]}`.padEnd(24)} ${row.map((c) => (c === 0 ? '  .' : String(c).padStart(3))).join('')}`);
+});
+process.stdout.write(`${out.join('\n')}\n`);

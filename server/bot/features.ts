@@ -1,0 +1,88 @@
+// Hashed n-gram features of normalised text: CJK uni/bi/tri-grams, word uni/bi-grams, in-word char trigrams.
+import { isCjk, isLatin, type NormBuffer } from './normalize.ts';
+
+/** Number of hash buckets (a power of two). */
+export const FEATURE_BITS = 17;
+export const FEATURE_BUCKETS = 1 << FEATURE_BITS;
+const MASK = FEATURE_BUCKETS - 1;
+
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x01000193);
+  return h ^ (h >>> 15);
+}
+
+function bucket(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & MASK;
+}
+
+const SEED_UNI = 0x3a1;
+const SEED_BI = 0x5b3;
+const SEED_TRI = 0x7c5;
+const SEED_CHAR3 = 0x9d7;
+
+/** A reusable feature list: `ids[0..length)` are bucket indices (repeats allowed). */
+export interface FeatureBuffer {
+  ids: Int32Array;
+  length: number;
+}
+
+export function createFeatureBuffer(capacity = 16384): FeatureBuffer {
+  return { ids: new Int32Array(capacity), length: 0 };
+}
+
+/** Fills `out` with the features of `buf`; always includes one bias feature (bucket 0). */
+export function extractFeatures(buf: NormBuffer, out: FeatureBuffer): FeatureBuffer {
+  const ids = out.ids;
+  const cap = ids.length - 4;
+  const codes = buf.codes;
+  const n = buf.length;
+  let len = 0;
+  ids[len++] = 0;
+  let prev = 0;
+  let prev2 = 0;
+  let i = 0;
+  while (i < n && len < cap) {
+    const c = codes[i] as number;
+    let tok: number;
+    if (isLatin(c)) {
+      let j = i;
+      let h = 0x811c9dc5;
+      while (j < n && isLatin(codes[j] as number)) {
+        h = mix(h, codes[j] as number);
+        j++;
+      }
+      const wl = j - i;
+      if (wl >= 3) {
+        let a = 0x5e;
+        let b = codes[i] as number;
+        for (let k = i + 1; k <= j && len < cap; k++) {
+          const d = k < j ? (codes[k] as number) : 0x24;
+          ids[len++] = bucket(mix(mix(mix(SEED_CHAR3, a), b), d));
+          a = b;
+          b = d;
+        }
+      }
+      tok = h | 1;
+      i = j;
+    } else if (isCjk(c) || c >= 0xe000) {
+      tok = mix(0x1234567, c);
+      i++;
+    } else {
+      i++;
+      if (c !== 0x20) {
+        prev = 0;
+        prev2 = 0;
+      }
+      continue;
+    }
+    ids[len++] = bucket(mix(SEED_UNI, tok));
+    if (prev !== 0) ids[len++] = bucket(mix(mix(SEED_BI, prev), tok));
+    if (prev2 !== 0) ids[len++] = bucket(mix(mix(mix(SEED_TRI, prev2), prev), tok));
+    prev2 = prev;
+    prev = tok;
+  }
+  out.length = len;
+  return out;
+}
