@@ -209,11 +209,18 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let rateBeforePause = 1;
   if (useTui) {
     const { mountDashboard } = await import('../tui/mount.tsx');
     dashboard = mountDashboard({
       onQuit: onSignal,
-      onPause: () => engine.setRate(engine.rate() === 0 ? 1 : 0),
+      onPause: () => {
+        if (engine.rate() === 0) engine.setRate(rateBeforePause);
+        else {
+          rateBeforePause = engine.rate();
+          engine.setRate(0);
+        }
+      },
       onSpeed: (factor) => engine.setRate(Math.min(64, Math.max(1 / 64, (engine.rate() || 1) * factor))),
     });
   }
