@@ -250,6 +250,14 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     const pair = await planFromRun(meta, intervals);
     writePlanCsv(dir.path, pair);
     after.push(`Staffing: ${savingLine(pair)}`);
+    const a = summary.accounting;
+    if (a.abandoned > 0 && a.arrivals > 0) {
+      // Customers who gave up on the bot are not in the with-bot demand; say so rather than flatter the bot.
+      after.push(
+        `  ${((a.abandoned / a.arrivals) * 100).toFixed(1)}% of conversations were abandoned by the customer: ` +
+          'not staffed above, and a saving only if those customers do not come back to a human',
+      );
+    }
     const report = writeReport(dir.path, { lang: 'zh', staffing: staffingRows(pair) });
     after.push(`Report: ${report.html}`);
   } catch (err) {
