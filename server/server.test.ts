@@ -104,7 +104,9 @@ const transports: { name: string; open(): Promise<ChatClient> }[] = [
           session = body.session;
           return { status: res.status, body: body.reply };
         },
-        async close() {},
+        async close() {
+          // HTTP keeps no connection per customer: nothing to close
+        },
       };
     },
   },
