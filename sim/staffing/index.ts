@@ -3,6 +3,7 @@ export { type Estimate, type PoolSimOptions, type PoolSimResult, simulatePool } 
 export { registerErlangCommand } from './cli.ts';
 export { parseDurationSeconds, parseTarget } from './cli-values.ts';
 export type { HandleTime } from './concurrency.ts';
+export { type DayInterval, type DaySimOptions, type DaySimResult, simulateDay } from './day-simulation.ts';
 export { erlangA } from './erlang-a.ts';
 export { erlangB, erlangC } from './erlang-c.ts';
 export {
@@ -19,7 +20,12 @@ export {
   type StaffingPlan,
 } from './interval-plan.ts';
 export { formatPlanTable, type PlanFormatOptions, planToCsv } from './plan-format.ts';
-export { type SimulatedPlanRow, simulatePlan } from './plan-simulation.ts';
+export {
+  type SimulatedPlanRow,
+  type SimulatedQueueDay,
+  simulatePlan,
+  simulatePlanDays,
+} from './plan-simulation.ts';
 export type { QueueMetrics, ServiceLevelDefinition } from './queue-model.ts';
 export {
   type AgentMetrics,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng.ts';
 import { planStaffing, type QueueStaffing } from './interval-plan.ts';
-import { simulatePlan } from './plan-simulation.ts';
+import { simulatePlan, simulatePlanDays } from './plan-simulation.ts';
 
 const staffing: Record<string, QueueStaffing> = {
   presale: { ahtSec: 180, target: { percent: 80, seconds: 20 } },
@@ -44,5 +44,22 @@ describe('simulatePlan', () => {
     const reversed = { ...plan, rows: [...plan.rows].reverse() };
     const again = simulatePlan(reversed, staffing, { rng: createRng(42), chatsPerRow: 100_000 });
     expect(again[1]?.simulated).toEqual(result[1]?.simulated);
+  });
+});
+
+describe('simulatePlanDays', () => {
+  it('runs each queue as one day, filling gaps with empty intervals', () => {
+    const gappy = planStaffing(
+      [
+        { start: 0, queue: 'presale', offered: 100 },
+        { start: 3_600_000, queue: 'presale', offered: 100 },
+      ],
+      staffing,
+    );
+    const [day] = simulatePlanDays(gappy, staffing, { rng: createRng(3), replications: 3 });
+    expect(day?.queue).toBe('presale');
+    expect(day?.starts).toEqual([0, 1_800_000, 3_600_000]);
+    expect(day?.result.intervals[1]?.offered).toBe(0);
+    for (const a of day?.result.accounting ?? []) expect(a.answered + a.abandoned).toBe(a.offered);
   });
 });

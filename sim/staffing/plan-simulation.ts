@@ -3,6 +3,7 @@
 // on its own forked stream so results do not depend on row order.
 import type { Rng } from '../util/rng.ts';
 import { type PoolSimResult, simulatePool } from './agent-pool-sim.ts';
+import { type DaySimResult, simulateDay } from './day-simulation.ts';
 import type { PlanRow, QueueStaffing, StaffingPlan } from './interval-plan.ts';
 
 export interface PlanSimulationOptions {
@@ -48,4 +49,61 @@ export function simulatePlan(
     });
     return { row, simulated };
   });
+}
+
+export interface PlanDayOptions {
+  rng: Rng;
+  /** Runs of each queue's day. @default 10 */
+  replications?: number;
+}
+
+export interface SimulatedQueueDay {
+  queue: string;
+  /** Interval starts (epoch ms), contiguous; gaps in the plan become intervals with no contacts and no agents. */
+  starts: number[];
+  result: DaySimResult;
+}
+
+/**
+ * Runs each queue's plan as one continuous day (raw agents per interval, backlog carried across
+ * boundaries): what the per-interval formulas cannot show around a promotion spike.
+ */
+export function simulatePlanDays(
+  plan: StaffingPlan,
+  staffing: Readonly<Record<string, QueueStaffing>>,
+  options: PlanDayOptions,
+): SimulatedQueueDay[] {
+  const intervalMs = plan.intervalMinutes * 60_000;
+  const byQueue = new Map<string, PlanRow[]>();
+  for (const row of plan.rows) {
+    const rows = byQueue.get(row.queue) ?? [];
+    rows.push(row);
+    byQueue.set(row.queue, rows);
+  }
+  const out: SimulatedQueueDay[] = [];
+  for (const [queue, rows] of byQueue) {
+    const q = staffing[queue];
+    if (q === undefined) throw new RangeError(`plan row queue "${queue}" has no staffing inputs`);
+    const first = (rows[0] as PlanRow).start;
+    const count = Math.round(((rows[rows.length - 1] as PlanRow).start - first) / intervalMs) + 1;
+    const starts = Array.from({ length: count }, (_, i) => first + i * intervalMs);
+    const intervals = starts.map(() => ({ arrivalRatePerSec: 0, agents: 0 }));
+    for (const row of rows) {
+      const i = Math.round((row.start - first) / intervalMs);
+      intervals[i] = { arrivalRatePerSec: row.offered / (intervalMs / 1000), agents: row.raw };
+    }
+    const result = simulateDay({
+      ahtSec: q.ahtSec,
+      ahtByConcurrency: q.ahtByConcurrency,
+      concurrency: q.concurrency,
+      patienceSec: q.patienceSec,
+      intervals,
+      intervalSec: intervalMs / 1000,
+      targetSeconds: q.target.seconds,
+      replications: options.replications,
+      rng: options.rng.fork(queue),
+    });
+    out.push({ queue, starts, result });
+  }
+  return out;
 }
