@@ -156,7 +156,8 @@ export class RunAggregator {
     for (const [q, n] of Object.entries(c.handoffsByQueue))
       iv.handoffsByQueue[q] = (iv.handoffsByQueue[q] ?? 0) + n;
     for (const [intent, t] of Object.entries(c.byIntent)) {
-      const mine = (iv.byIntent[intent] ??= zero());
+      const mine = iv.byIntent[intent] ?? zero();
+      iv.byIntent[intent] = mine;
       addOutcomes(mine, { ...t, arrivals: t.scheduled });
     }
     iv.latency.add(sample.latency);
