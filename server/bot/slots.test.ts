@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { extractSlots } from './slots.ts';
+
+describe('extractSlots', () => {
+  it('finds order ids with or without the E, in upper case', () => {
+    expect(extractSlots('我的快递到哪了 E2026111100012345').orderId).toBe('E2026111100012345');
+    expect(extractSlots('order e2026061800000042 status').orderId).toBe('E2026061800000042');
+    expect(extractSlots('单号2026111100012345').orderId).toBe('E2026111100012345');
+    expect(extractSlots('电话13812341234').orderId).toBeUndefined();
+  });
+
+  it('finds products by name and alias in both languages, in order', () => {
+    expect(extractSlots('羽绒服和跑鞋一起买多少钱').skus).toEqual(['A01', 'S01']);
+    expect(extractSlots('are the EARBUDS in stock').skus).toEqual(['E01']);
+    expect(extractSlots('蓝牙耳机有货吗').skus).toEqual(['E01']);
+  });
+
+  it('reads sizes, colours and amounts', () => {
+    expect(extractSlots('黑色XL码还有吗')).toMatchObject({ colour: 'black', size: 'XL' });
+    expect(extractSlots('size 42 white sneakers')).toMatchObject({
+      size: '42',
+      colour: 'white',
+      skus: ['S02'],
+    });
+    expect(extractSlots('我穿40码的').size).toBe('40');
+    expect(extractSlots('do you have a medium').size).toBe('M');
+    expect(extractSlots('退了¥299.5').amount).toBe(299.5);
+    expect(extractSlots('降了50块').amount).toBe(50);
+  });
+
+  it('reads height and weight, 斤 and pounds converted to kg', () => {
+    expect(extractSlots('身高175cm体重140斤')).toMatchObject({ heightCm: 175, weightKg: 70 });
+    expect(extractSlots('一米七 60kg')).toMatchObject({ heightCm: 170, weightKg: 60 });
+    expect(extractSlots('180 cm, 165 lbs')).toMatchObject({ heightCm: 180, weightKg: 75 });
+  });
+
+  it('reads quantities', () => {
+    expect(extractSlots('买两件卫衣').quantity).toBe(2);
+    expect(extractSlots('3 pcs').quantity).toBe(3);
+  });
+});

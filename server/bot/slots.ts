@@ -1,0 +1,119 @@
+// Slot extraction from one customer message: order id, products, size, colour, amount, height/weight, quantity.
+import { findOrderId } from '../data/order-id.ts';
+import { COLOUR_NAMES, PRODUCT_SPECS } from '../data/products.ts';
+
+export interface Slots {
+  orderId?: string;
+  /** SKUs in the order they are mentioned (a cart when several). */
+  skus: string[];
+  size?: string;
+  colour?: string;
+  /** Yuan. */
+  amount?: number;
+  heightCm?: number;
+  weightKg?: number;
+  footCm?: number;
+  quantity?: number;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function alternation(entries: readonly [string, string][]): { re: RegExp; map: Map<string, string> } {
+  const map = new Map<string, string>();
+  for (const [name, id] of entries) map.set(name.toLowerCase(), id);
+  const names = [...map.keys()].sort((a, b) => b.length - a.length).map(escape);
+  return { re: new RegExp(names.join('|'), 'gi'), map };
+}
+
+const PRODUCTS = alternation(
+  PRODUCT_SPECS.flatMap((s) => [s.zh, s.en, ...s.aliases].map((n) => [n, s.sku] as [string, string])),
+);
+const COLOURS = alternation(
+  Object.entries(COLOUR_NAMES).flatMap(([id, c]) =>
+    [c.zh, c.en, ...c.aliases].map((n) => [n, id] as [string, string]),
+  ),
+);
+
+const APPAREL_SIZE = /(?<![A-Za-z])(XXL|2XL|XL|L|M|S)(?![A-Za-z])(?:\s*(?:码|号))?|\b(small|medium|large)\b/i;
+const SHOE_SIZE =
+  /(?<!\d)(3[5-9]|4[0-6])\s*(?:码|号|yards?)|\bsize\s*(3[5-9]|4[0-6])\b|(?:穿|shoe size\s*)(3[5-9]|4[0-6])(?!\d)/i;
+const AMOUNT = /[¥￥]\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块|rmb|yuan|cny)|\brmb\s*(\d+(?:\.\d+)?)/i;
+const HEIGHT =
+  /(1[4-9]\d|2[01]\d)\s*(?:cm|厘米|公分)|身高\s*(1[4-9]\d)|一米([一二三四五六七八九])([一二三四五六七八九])?/i;
+const WEIGHT = /(?:体重\s*)?(\d{2,3}(?:\.\d)?)\s*(kg|公斤|千克|斤|lbs?|pounds?)|体重\s*(\d{2,3})/i;
+const FOOT =
+  /(?:脚长|foot(?: length)?(?: is)?)\s*(\d{2}(?:\.\d)?)|(\d{2}(?:\.\d)?)\s*(?:cm|厘米)\s*(?:的脚|long)/i;
+const QUANTITY =
+  /(\d{1,2}|两|二|三|四|五)\s*(?:件|个|双|份|盒|套|台|pcs|pieces|pairs?)|\b(two|three|four|five)\s+(?:of|pieces|pairs)\b/i;
+const ZH_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const EN_DIGITS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
+const SIZE_WORDS: Record<string, string> = { small: 'S', medium: 'M', large: 'L', '2xl': 'XXL' };
+
+function num(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : Number(s);
+}
+
+/** Everything recognisable in `text`; absent fields were not mentioned. */
+export function extractSlots(text: string): Slots {
+  const slots: Slots = { skus: [] };
+  const orderId = findOrderId(text);
+  if (orderId !== undefined) slots.orderId = orderId;
+  const scrubbed = orderId === undefined ? text : text.replace(/[Ee]?20\d{14}/, ' ');
+  PRODUCTS.re.lastIndex = 0;
+  for (let m = PRODUCTS.re.exec(scrubbed); m !== null; m = PRODUCTS.re.exec(scrubbed)) {
+    const sku = PRODUCTS.map.get(m[0].toLowerCase());
+    if (sku !== undefined && !slots.skus.includes(sku)) slots.skus.push(sku);
+  }
+  COLOURS.re.lastIndex = 0;
+  const colour = COLOURS.re.exec(scrubbed);
+  if (colour !== null) slots.colour = COLOURS.map.get(colour[0].toLowerCase()) as string;
+  const shoe = SHOE_SIZE.exec(scrubbed);
+  if (shoe !== null) slots.size = (shoe[1] ?? shoe[2] ?? shoe[3]) as string;
+  else {
+    const size = APPAREL_SIZE.exec(scrubbed);
+    if (size !== null) {
+      const raw = (size[1] ?? size[2] ?? '').toLowerCase();
+      slots.size = SIZE_WORDS[raw] ?? raw.toUpperCase();
+    }
+  }
+  const amount = AMOUNT.exec(scrubbed);
+  if (amount !== null) slots.amount = num(amount[1] ?? amount[2] ?? amount[3]);
+  const height = HEIGHT.exec(scrubbed);
+  if (height !== null) {
+    slots.heightCm =
+      height[3] !== undefined
+        ? 100 + (ZH_DIGITS[height[3]] ?? 0) * 10 + (height[4] ? (ZH_DIGITS[height[4]] ?? 0) : 0)
+        : num(height[1] ?? height[2]);
+  }
+  const weight = WEIGHT.exec(scrubbed);
+  if (weight !== null) {
+    const value = Number(weight[1] ?? weight[3]);
+    const unit = (weight[2] ?? 'kg').toLowerCase();
+    slots.weightKg =
+      unit === '斤'
+        ? value / 2
+        : unit.startsWith('lb') || unit.startsWith('pound')
+          ? Math.round(value * 0.4536)
+          : value;
+  }
+  const foot = FOOT.exec(scrubbed);
+  if (foot !== null) slots.footCm = Number(foot[1] ?? foot[2]);
+  const qty = QUANTITY.exec(scrubbed);
+  if (qty !== null) {
+    const q = qty[1];
+    slots.quantity =
+      q !== undefined ? (ZH_DIGITS[q] ?? Number(q)) : (EN_DIGITS[(qty[2] ?? '').toLowerCase()] ?? 1);
+  }
+  return slots;
+}
