@@ -29,6 +29,16 @@ export function registerServeCommand(program: Command): void {
       120,
     )
     .option(
+      '--max-conns-per-ip <n>',
+      'WebSocket connections one address may hold over all threads (0: no cap)',
+      parseIntOption('--max-conns-per-ip'),
+      10000,
+    )
+    .option(
+      '--record-transcripts <path>',
+      'record turns, masked and sealed with AES-256-GCM, to <path>.t<thread> (key: $PEAKDESK_TRANSCRIPT_KEY)',
+    )
+    .option(
       '--seed <n>',
       'seed of the bot store (catalog, orders, promotions)',
       parseIntOption('--seed'),
