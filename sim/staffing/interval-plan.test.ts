@@ -75,7 +75,8 @@ describe('planStaffing', () => {
     );
   });
 
-  it('plans a 96-interval × 4-queue day at peak-season scale in well under 50 ms once warm', () => {
+  // Its speed (target < 50 ms) is measured by `npm run bench`, not asserted in a test.
+  it('plans a 96-interval × 4-queue day at peak-season scale: one row per interval and queue', () => {
     const queues: Record<string, QueueStaffing> = {
       presale: {
         ahtByConcurrency: [180, 210, 260],
@@ -95,15 +96,10 @@ describe('planStaffing', () => {
           queue,
           offered: Math.round(b * (1 + Math.sin((i / 96) * 2 * Math.PI))),
         });
-    planStaffing(day, queues, { intervalMinutes: 15 });
-    const times: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      const t = performance.now();
-      const p = planStaffing(day, queues, { intervalMinutes: 15 });
-      times.push(performance.now() - t);
-      expect(p.rows).toHaveLength(384);
-    }
-    expect(Math.min(...times)).toBeLessThan(50);
+    const p = planStaffing(day, queues, { intervalMinutes: 15 });
+    expect(p.rows).toHaveLength(384);
+    expect(new Set(p.rows.map((r) => `${r.start}|${r.queue}`)).size).toBe(384);
+    expect(p.rows.every((r) => r.scheduled >= r.raw)).toBe(true);
   });
 });
 
