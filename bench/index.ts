@@ -6,6 +6,8 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startServer } from '../server/server.ts';
 import { startTsWorker } from '../sim/util/ts-worker.ts';
+import { measureConnections } from './connections.ts';
+import { desChatsPerSec, planDayMs } from './maths.ts';
 import { findMaxRate, runStep, type StepResult } from './max-rate.ts';
 
 const TEXTS = [
@@ -103,6 +105,14 @@ results.serverRates = {
 };
 results.latencyAtHalf = half;
 
+log('memory per open socket (10,000 idle sockets; server is a separate `peakdesk serve` process)');
+const connections = await measureConnections(10_000);
+results.connections = connections;
+log('staffing plan, 96 intervals × 4 queues; agent-pool DES');
+const plan = planDayMs();
+const des = desChatsPerSec();
+results.staffing = { plan, des };
+
 const date = new Date().toISOString().slice(0, 10);
 mkdirSync('results', { recursive: true });
 const file = `results/bench-${date}.json`;
@@ -125,6 +135,21 @@ const rows: [string, string, string][] = [
     `throughput offered ${SATURATION_PER_SEC}/s: echo / bot-uws / bot-ws`,
     `${echoMax.saturation.achievedPerSec} / ${botMax.saturation.achievedPerSec} / ${wsMax.saturation.achievedPerSec}`,
     'msgs/s replied; equal figures mean the driver, not the server, is the limit',
+  ],
+  [
+    'memory per open socket: server / client (ws)',
+    `${connections.serverBytesPerSocket} B / ${connections.clientBytesPerSocket} B`,
+    `${connections.sockets} sockets opened in ${connections.openSeconds} s`,
+  ],
+  [
+    'staffing plan, 96 intervals × 4 queues',
+    `median ${plan.medianMs} ms (min ${plan.minMs} ms)`,
+    'target < 50 ms',
+  ],
+  [
+    'agent-pool DES, one core',
+    `${(des.medianPerSec / 1e6).toFixed(2)} M chats/s`,
+    'median of 3 × 2.2 M chats',
   ],
   [
     `latency at ${half.offeredPerSec}/s (50% of bot max)`,
