@@ -16,6 +16,8 @@ export interface PrepareOptions {
   window?: string | undefined;
   duration?: string | undefined;
   seed: number;
+  /** Seed of the bot's store (the embedded server's, and the facts customers use). */
+  storeSeed: number;
 }
 
 export interface PreparedScenario {
@@ -78,6 +80,7 @@ export async function prepareScenario(nameOrPath: string, o: PrepareOptions): Pr
       window: o.window,
       duration: o.duration,
       seed: o.seed,
+      storeSeed: o.storeSeed,
     },
   };
 }

@@ -32,6 +32,12 @@ export function registerRunCommand(program: Command): void {
     .option('--target <url>', 'ws://host:port/chat of the bot to test (default: embedded reference server)')
     .option('--token <t>', 'bearer token for --target (or $PEAKDESK_TOKEN)')
     .option('--seed <n>', 'seed of arrivals, customers and the store', parseIntOption('--seed'), 1)
+    .option(
+      '--store-seed <n>',
+      "seed of the bot's store: the embedded server's, and the orders customers ask about (match the target's serve --seed)",
+      parseIntOption('--store-seed'),
+      20261111,
+    )
     .option('--out <dir>', 'where results/<run-id>/ goes', 'results')
     .option('--no-tui', 'plain progress lines instead of the live dashboard (also when stdout is not a TTY)')
     .option(
@@ -87,6 +93,7 @@ export function registerRunCommand(program: Command): void {
         target,
         token: (opts.token as string | undefined) ?? process.env.PEAKDESK_TOKEN,
         seed: opts.seed as number,
+        storeSeed: opts.storeSeed as number,
         out: opts.out as string,
         tui: opts.tui as boolean,
         thresholds: opts.threshold as string[],

@@ -42,6 +42,8 @@ export interface RunOptions {
   token?: string;
   /** @default 1 */
   seed: number;
+  /** Seed of the bot's store; must match the target's (`serve --seed`). @default 20261111 */
+  storeSeed: number;
   /** Folder under which results/<run-id>/ is written. @default 'results' */
   out: string;
   /** Live dashboard when stdout is a TTY. @default true */
@@ -108,9 +110,12 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     window: o.window,
     duration: o.duration,
     seed: o.seed,
+    storeSeed: o.storeSeed,
   });
   const server: RunningServer | undefined =
-    o.target === undefined ? await startServer({ port: 0, threads: o.serverThreads }) : undefined;
+    o.target === undefined
+      ? await startServer({ port: 0, threads: o.serverThreads, seed: o.storeSeed })
+      : undefined;
   const target = o.target ?? (server as RunningServer).wsUrl;
   const startedAt = new Date();
   const id = runId(startedAt, prepared.name, o.seed);

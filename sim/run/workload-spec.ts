@@ -7,4 +7,6 @@ export interface ScenarioWorkloadSpec {
   window: string | undefined;
   duration: string | undefined;
   seed: number;
+  /** Seed of the bot's store, so customers mention orders and products the bot knows. */
+  storeSeed: number;
 }
