@@ -9,12 +9,12 @@ export interface RisingIntent {
   /** Arrivals in the previous and this interval, at real scale. */
   from: number;
   to: number;
-  /** to ÷ from (from counted as at least 1). */
-  factor: number;
+  /** to ÷ from; null when the intent did not occur in the interval before (new). */
+  factor: number | null;
 }
 
 export interface RisingOptions {
-  /** Smallest real-scale count in the later interval worth reporting. @default 20 */
+  /** Smallest simulated count in the later interval worth reporting (fewer is sampling noise). @default 20 */
   minCount?: number;
   /** Growth factor interval over interval that counts as sharp. @default 1.5 */
   factor?: number;
@@ -42,15 +42,22 @@ export function risingIntents(
     const prev = intervals[i - 1]!;
     const cur = intervals[i]!;
     for (const [intent, c] of Object.entries(cur.byIntent)) {
-      const to = c.arrivals / scale;
-      const from = (prev.byIntent[intent]?.arrivals ?? 0) / scale;
-      const factor = to / Math.max(1, from);
-      if (to >= o.minCount && factor >= o.factor)
-        out.push({ intent, start: cur.start, from: round2(from), to: round2(to), factor: round2(factor) });
+      const before = prev.byIntent[intent]?.arrivals ?? 0;
+      if (c.arrivals < o.minCount) continue;
+      const factor = before === 0 ? null : c.arrivals / before;
+      if (factor === null || factor >= o.factor)
+        out.push({
+          intent,
+          start: cur.start,
+          from: round2(before / scale),
+          to: round2(c.arrivals / scale),
+          factor: factor === null ? null : round2(factor),
+        });
     }
   }
+  const rank = (r: RisingIntent): number => r.factor ?? Number.POSITIVE_INFINITY;
   return out
-    .sort((a, b) => b.factor - a.factor || b.to - a.to || a.intent.localeCompare(b.intent))
+    .sort((a, b) => rank(b) - rank(a) || b.to - a.to || a.intent.localeCompare(b.intent))
     .slice(0, o.limit);
 }
 

@@ -14,7 +14,7 @@ import type {
   RunSummary,
   SecondRecord,
 } from '../results/records.ts';
-import { parseStaffingCsv, type StaffingRow } from './staffing-rows.ts';
+import { parseStaffingCsv, type StaffingRow, withNoBotPlan } from './staffing-rows.ts';
 
 export type PartialReason = 'no-summary' | 'incomplete' | 'truncated-line';
 
@@ -29,6 +29,7 @@ export interface RunData {
   summary: RunSummary;
   /** Why the report is partial; empty for a run that completed. */
   partial: PartialReason[];
+  /** staffing.csv, joined with staffing-nobot.csv when present; null when the folder has no plan. */
   staffing: StaffingRow[] | null;
 }
 
@@ -181,8 +182,11 @@ export function loadRunDir(dir: string): RunData {
   }
   if (truncated) partial.push('truncated-line');
   const staffingPath = join(dir, 'staffing.csv');
-  const staffing = existsSync(staffingPath)
+  const noBotPath = join(dir, 'staffing-nobot.csv');
+  let staffing = existsSync(staffingPath)
     ? parseStaffingCsv(readFileSync(staffingPath, 'utf8'), staffingPath)
     : null;
+  if (staffing !== null && existsSync(noBotPath))
+    staffing = withNoBotPlan(staffing, parseStaffingCsv(readFileSync(noBotPath, 'utf8'), noBotPath));
   return { dir, meta, seconds, intervals, latency, summary, partial, staffing };
 }

@@ -45,6 +45,13 @@ export function fmtMs(ms: number): string {
   return ms >= 1000 ? `${fmtNum(ms / 1000, 3)} s` : `${fmtNum(ms, 3)} ms`;
 }
 
+/** A threshold's actual value in its unit (ms or %); summary.json stores NaN as null. */
+export function thresholdActual(expr: string, actual: number | null): string {
+  if (actual === null || Number.isNaN(actual)) return '—';
+  const metric = /^\s*([A-Za-z_][A-Za-z0-9_.]*)/.exec(expr)?.[1]?.toLowerCase() ?? '';
+  return /^(p\d|max|mean|avg)/.test(metric) ? fmtMs(actual) : fmtPct(actual, 2);
+}
+
 const PARTIAL_TEXT: Record<PartialReason, keyof Texts> = {
   'no-summary': 'partialNoSummary',
   incomplete: 'partialIncomplete',
@@ -150,7 +157,7 @@ export function renderReportHtml(data: RunData, options: ReportOptions = {}): st
       : `<table><thead><tr><th>${escapeHtml(t.expr)}</th><th>${escapeHtml(t.actual)}</th><th></th></tr></thead><tbody>${s.thresholds
           .map(
             (r) =>
-              `<tr><td>${escapeHtml(r.expr)}</td><td>${r.actual === null || Number.isNaN(r.actual) ? '—' : fmtNum(r.actual, 4)}</td><td class="${r.ok ? 'ok' : 'bad'}">${escapeHtml(r.ok ? t.pass : t.fail)}</td></tr>`,
+              `<tr><td>${escapeHtml(r.expr)}</td><td>${escapeHtml(thresholdActual(r.expr, r.actual))}</td><td class="${r.ok ? 'ok' : 'bad'}">${escapeHtml(r.ok ? t.pass : t.fail)}</td></tr>`,
           )
           .join('')}</tbody></table>`;
 
@@ -172,7 +179,7 @@ export function renderReportHtml(data: RunData, options: ReportOptions = {}): st
   const samples = collectSamples(data.intervals);
 
   const sections = [
-    `<h2>${escapeHtml(t.traffic)}</h2>`,
+    `<h2>${escapeHtml(t.sectionTraffic)}</h2>`,
     data.seconds.length === 0 ? note('—') : chart(renderSvg(trafficOption(data.seconds, t))),
     `<h2>${escapeHtml(t.latency)}</h2>`,
     table(['n', 'p50', 'p90', 'p99', 'p99.9', 'max', 'mean'], [latencyRow(s.latency)]),
@@ -182,7 +189,7 @@ export function renderReportHtml(data: RunData, options: ReportOptions = {}): st
     data.latency === null || data.latency.totalCount === 0
       ? note(t.noLatency)
       : chart(renderSvg(percentileOption(data.latency, t))),
-    `<h2>${escapeHtml(t.byIntent)}</h2>`,
+    `<h2>${escapeHtml(t.sectionBot)}</h2>`,
     Object.keys(s.byIntent).length === 0
       ? ''
       : chart(renderSvg(byIntentOption(s.byIntent, t), undefined, 120 + 26 * Object.keys(s.byIntent).length)),
@@ -197,7 +204,7 @@ export function renderReportHtml(data: RunData, options: ReportOptions = {}): st
       [t.queue, t.handedOff],
       queues.map(([q, n]) => [`${QUEUE_NAMES[lang][q] ?? q} (${q})`, fmtNum(n, 0)]),
     ),
-    `<h2>${escapeHtml(t.agents)}</h2>`,
+    `<h2>${escapeHtml(t.sectionStaffing)}</h2>`,
     staffing === null || staffing.length === 0
       ? note(t.noStaffing)
       : chart(renderSvg(staffingOption(staffing, t, lang))),
@@ -207,7 +214,13 @@ export function renderReportHtml(data: RunData, options: ReportOptions = {}): st
       ? note(t.noRising)
       : table(
           [t.intent, t.intervalStart, t.from, t.to, t.factor],
-          rising.map((r) => [r.intent, r.start, fmtNum(r.from), fmtNum(r.to), `×${fmtNum(r.factor)}`]),
+          rising.map((r) => [
+            r.intent,
+            r.start,
+            fmtNum(r.from),
+            fmtNum(r.to),
+            r.factor === null ? t.newIntent : `×${fmtNum(r.factor)}`,
+          ]),
         ),
     `<div class="cols">${terms(t.unresolvedTerms, topTerms(samples.unresolved), t)}${terms(t.angryTerms, topTerms(samples.angry), t)}</div>`,
   ];

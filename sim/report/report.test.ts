@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { PeakdeskError } from '../errors.ts';
+import { createLatencyHistogram, recordMs } from '../metrics/latency.ts';
+import { percentileDistribution } from './charts.ts';
 import { registerReportCommand, writeReport } from './cli.ts';
 import { writeFixtureRun } from './fixtures/run-folder.ts';
 import { collectSamples, risingIntents, topTerms } from './insights.ts';
@@ -122,6 +124,37 @@ describe('staffing.csv', () => {
     ).toEqual([{ start: '2026-11-11 00:00', queue: 'presale', offered: 10, raw: 3, scheduled: 4 }]);
   });
 
+  it('joins staffing-nobot.csv onto staffing.csv in a run folder, zero rows for queues only it has', () => {
+    const dir = writeFixtureRun(tmp());
+    const header = 'Interval Start,Interval End,Queue,Offered Contacts,Raw Agents,Scheduled Agents\r\n';
+    writeFileSync(
+      join(dir, 'staffing.csv'),
+      `${header}2026-11-11 00:00,2026-11-11 00:15,presale,1400,389,556\r\n`,
+    );
+    writeFileSync(
+      join(dir, 'staffing-nobot.csv'),
+      `${header}2026-11-11 00:00,2026-11-11 00:15,presale,9000,2420,3457\r\n2026-11-11 00:00,2026-11-11 00:15,complaints,300,90,129\r\n`,
+    );
+    expect(loadRunDir(dir).staffing).toEqual([
+      {
+        start: '2026-11-11 00:00',
+        queue: 'presale',
+        offered: 1400,
+        raw: 389,
+        scheduled: 556,
+        noBot: { offered: 9000, raw: 2420, scheduled: 3457 },
+      },
+      {
+        start: '2026-11-11 00:00',
+        queue: 'complaints',
+        offered: 0,
+        raw: 0,
+        scheduled: 0,
+        noBot: { offered: 300, raw: 90, scheduled: 129 },
+      },
+    ]);
+  });
+
   it('names a missing column and a bad number', () => {
     expect(() => parseStaffingCsv('Interval Start,Queue,Offered Contacts,Raw Agents\n')).toThrow(
       'staffing.csv: missing column "Scheduled Agents" (header: Interval Start, Queue, Offered Contacts, Raw Agents)',
@@ -148,6 +181,27 @@ describe('insights', () => {
       },
     ]);
     expect(risingIntents(data.intervals, 0.01, { factor: 5 })).toEqual([]);
+    expect(risingIntents(data.intervals, 0.01, { minCount: 21 })).toEqual([
+      {
+        intent: 'aftersale.price_protect',
+        start: '2026-11-11T00:15:00+08:00',
+        from: 1500,
+        to: 4000,
+        factor: 2.67,
+      },
+    ]);
+    const [first, second] = data.intervals;
+    const appeared = {
+      ...second!,
+      byIntent: { ...second!.byIntent, invoice: { ...second!.byIntent.complaint!, arrivals: 30 } },
+    };
+    expect(risingIntents([first!, appeared], 0.01)[0]).toEqual({
+      intent: 'invoice',
+      start: '2026-11-11T00:15:00+08:00',
+      from: 0,
+      to: 3000,
+      factor: null,
+    });
   });
 
   it('counts Chinese character bigrams and English words, once per message', () => {
@@ -173,6 +227,20 @@ describe('insights', () => {
   });
 });
 
+describe('percentile distribution', () => {
+  it('walks 5 ticks per halving of the tail up to 1/count, then the max', () => {
+    const h = createLatencyHistogram();
+    for (let ms = 1; ms <= 100; ms++) recordMs(h, ms);
+    const pts = percentileDistribution(h);
+    expect(pts).toHaveLength(34 + 1);
+    expect(pts[0]).toEqual({ percentile: 0, x: 1, ms: 1 });
+    expect(pts[5]).toMatchObject({ percentile: 50, x: 2 });
+    expect(pts[5]!.ms).toBeCloseTo(50, 1);
+    expect(pts[33]!.x).toBeCloseTo(2 ** (33 / 5), 9);
+    expect(pts.at(-1)).toEqual({ percentile: 100, x: 100, ms: h.maxValue / 1000 });
+  });
+});
+
 describe('renderReportHtml', () => {
   it('shows the run figures, one drawn SVG per chart, and no script or external resource', () => {
     const data = loadRunDir(writeFixtureRun(tmp()));
@@ -183,9 +251,10 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<div class="k">Bot resolution</div><div class="v">75.5%</div>');
     expect(html).toContain('<div class="k">p99</div><div class="v">900.095 ms</div>');
     expect(html).toContain('290 = 210 + 60 + 7 + 1 + 1 + 11');
-    expect(html).toContain('<td>p99&lt;200ms</td><td>900.095</td><td class="bad">FAIL</td>');
+    expect(html).toContain('<td>p99&lt;200ms</td><td>900.095 ms</td><td class="bad">FAIL</td>');
     expect(html).toContain('<td>complaint</td><td>2026-11-11T00:15:00+08:00</td><td>500</td><td>2,000</td>');
     expect(html).toContain('<td>×4</td>');
+    expect(html).toContain('<td>bot_resolution&gt;0.7</td><td>75.54%</td><td class="ok">pass</td>');
     expect(html).toContain('<td>满减</td><td>3</td>');
     expect(html).toContain('Presale (presale)</td><td>28</td>');
     expect(html).not.toContain('id="partial"');
@@ -235,7 +304,7 @@ describe('summary.md', () => {
     expect(md).toContain('| 28 | 15.007 ms | 80.063 ms | 900.095 ms | 900.095 ms | 900 ms | 56.572 ms |');
     expect(md).toContain('| complaint | 25 | 2 | 19 | 8.0% |');
     expect(md).toContain('| Presale (presale) | 28 |');
-    expect(md).toContain('| p99<200ms | 900.095 | ✗ FAIL |');
+    expect(md).toContain('| p99<200ms | 900.095 ms | ✗ FAIL |');
     expect(md).not.toContain('PARTIAL');
     const partial = renderSummaryMd(loadRunDir(writeFixtureRun(tmp(), { summary: false })), { lang: 'zh' });
     expect(partial).toContain('> **不完整（PARTIAL）');

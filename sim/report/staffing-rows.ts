@@ -104,3 +104,27 @@ export function parseStaffingCsv(text: string, name = 'staffing.csv'): StaffingR
     return row;
   });
 }
+
+/**
+ * Joins the no-bot plan (staffing-nobot.csv, same columns) onto the with-bot rows by interval and queue;
+ * a queue only the no-bot plan has (the bot hands nothing to it) gets a with-bot row of zeros.
+ */
+export function withNoBotPlan(rows: readonly StaffingRow[], noBot: readonly StaffingRow[]): StaffingRow[] {
+  const key = (r: StaffingRow): string => `${r.start}|${r.queue}`;
+  const out = new Map(rows.map((r) => [key(r), { ...r }]));
+  for (const nb of noBot) {
+    const figures = { offered: nb.offered, raw: nb.raw, scheduled: nb.scheduled };
+    const row = out.get(key(nb));
+    if (row === undefined)
+      out.set(key(nb), {
+        start: nb.start,
+        queue: nb.queue,
+        offered: 0,
+        raw: 0,
+        scheduled: 0,
+        noBot: figures,
+      });
+    else row.noBot = figures;
+  }
+  return [...out.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}

@@ -2,7 +2,7 @@
 import type { LatencySummaryMs } from '../metrics/latency.ts';
 import { type Lang, QUEUE_NAMES, TEXTS } from './i18n.ts';
 import type { RunData } from './load-run-dir.ts';
-import { fmtMs, fmtNum, fmtPct } from './render-html.ts';
+import { fmtMs, fmtNum, fmtPct, thresholdActual } from './render-html.ts';
 
 const cell = (text: string): string => text.replaceAll('|', '\\|');
 
@@ -98,7 +98,7 @@ export function renderSummaryMd(data: RunData, options: { lang?: Lang } = {}): s
           [t.expr, t.actual, ''],
           s.thresholds.map((r) => [
             r.expr,
-            r.actual === null || Number.isNaN(r.actual) ? '—' : fmtNum(r.actual, 4),
+            thresholdActual(r.expr, r.actual),
             r.ok ? `✓ ${t.pass}` : `✗ ${t.fail}`,
           ]),
         ),
