@@ -1,41 +1,39 @@
-// PLACEHOLDER brain until issue 3 lands: echoes a valid protocol reply so the transport can be built.
-// The bot-brain issue replaces this file with the real classifier, store and dialogue policy.
-import type { BotReply, Brain, Locale, Session } from './types.ts';
+// The reference bot brain: a classifier trained on the corpus at start-up, a seeded store, the dialogue policy.
+import { createStore, type Store } from '../data/store.ts';
+import { type Classifier, trainClassifier } from './classifier.ts';
+import { trainingExamples } from './corpus/training-set.ts';
+import { createDialogue, type PolicyOptions } from './dialogue.ts';
+import { maskPersonalData } from './mask.ts';
+import type { Brain, Locale, Session } from './types.ts';
 
-export interface BrainOptions {
+export interface BrainOptions extends PolicyOptions {
   /** Seed of the store (catalog, orders, promotions). @default 20261111 */
   seed?: number;
 }
 
-export function createBrain(_options: BrainOptions = {}): Brain {
+let shared: Classifier | undefined;
+
+/** The classifier trained once per process (training is deterministic, so every brain gets the same one). */
+export function sharedClassifier(): Classifier {
+  shared ??= trainClassifier(trainingExamples());
+  return shared;
+}
+
+const stores = new Map<number, Store>();
+
+export function createBrain(options: BrainOptions = {}): Brain {
+  const seed = options.seed ?? 20261111;
+  let store = stores.get(seed);
+  if (store === undefined) {
+    store = createStore(seed);
+    stores.set(seed, store);
+  }
+  const dialogue = createDialogue(store, sharedClassifier(), options);
   return {
     createSession(id: string, locale?: Locale): Session {
-      return { id, locale, state: { turns: 0 } };
+      return { id, locale, state: dialogue.createState(locale) };
     },
-    handleMessage(session: Session, text: string, _now: number): BotReply {
-      const state = session.state as { turns: number };
-      state.turns += 1;
-      const wantsHuman = /人工|human|agent/i.test(text);
-      if (wantsHuman) {
-        return {
-          text: '正在为您转接人工客服。',
-          intent: 'human.request',
-          confidence: 0.9,
-          action: 'handoff',
-          resolved: false,
-          handoff: { queue: 'presale', reason: 'request' },
-        };
-      }
-      return {
-        text: '您好，请问有什么可以帮您？',
-        intent: 'greeting',
-        confidence: 0.5,
-        action: 'answer',
-        resolved: true,
-      };
-    },
-    mask(text: string): string {
-      return text.replace(/(1[3-9]\d)\d{4}(\d{4})/g, '$1****$2');
-    },
+    handleMessage: (session, text, now) => dialogue.handle(session, text, now),
+    mask: maskPersonalData,
   };
 }

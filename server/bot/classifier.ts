@@ -77,7 +77,7 @@ function softmaxInPlace(s: Float64Array, temperature: number): void {
   for (let k = 0; k < K; k++) s[k] = (s[k] as number) / sum;
 }
 
-function fit(data: readonly Encoded[], opts: Required<TrainOptions>): Float32Array {
+function fitWeights(data: readonly Encoded[], opts: Required<TrainOptions>): Float32Array {
   const weights = new Float32Array(FEATURE_BUCKETS * K);
   const order = data.map((_, i) => i);
   const rng = createRng(opts.seed);
@@ -95,11 +95,13 @@ function fit(data: readonly Encoded[], opts: Required<TrainOptions>): Float32Arr
       const feats = ex.features;
       scoreInto(weights, feats, feats.length, s);
       softmaxInPlace(s, 1);
+      if ((s[ex.label] as number) > 0.995) continue;
       s[ex.label] = (s[ex.label] as number) - 1;
       const step = lr / Math.sqrt(feats.length);
       for (let f = 0; f < feats.length; f++) {
         const base = (feats[f] as number) * K;
-        for (let k = 0; k < K; k++) weights[base + k] = (weights[base + k] as number) - step * (s[k] as number);
+        for (let k = 0; k < K; k++)
+          weights[base + k] = (weights[base + k] as number) - step * (s[k] as number);
       }
     }
   }
@@ -108,15 +110,20 @@ function fit(data: readonly Encoded[], opts: Required<TrainOptions>): Float32Arr
 
 function fitTemperature(weights: Float32Array, data: readonly Encoded[]): number {
   if (data.length === 0) return 1;
+  const raw = data.map((ex) => {
+    const s = new Float64Array(K);
+    scoreInto(weights, ex.features, ex.features.length, s);
+    return s;
+  });
   const s = new Float64Array(K);
   let best = 1;
   let bestLoss = Infinity;
   for (let t = 0.3; t <= 4; t += 0.05) {
     let loss = 0;
-    for (const ex of data) {
-      scoreInto(weights, ex.features, ex.features.length, s);
+    for (let i = 0; i < data.length; i++) {
+      s.set(raw[i] as Float64Array);
       softmaxInPlace(s, t);
-      loss -= Math.log(Math.max(1e-12, s[ex.label] as number));
+      loss -= Math.log(Math.max(1e-12, s[(data[i] as Encoded).label] as number));
     }
     if (loss < bestLoss) {
       bestLoss = loss;
@@ -137,8 +144,8 @@ export function trainClassifier(examples: readonly Example[], options: TrainOpti
   const data = encode(examples);
   const train = data.filter((e) => !inValidation(e.group, opts.validationShare));
   const valid = data.filter((e) => inValidation(e.group, opts.validationShare));
-  const temperature = valid.length > 0 ? fitTemperature(fit(train, opts), valid) : 1;
-  const weights = fit(data, opts);
+  const temperature = valid.length > 0 ? fitTemperature(fitWeights(train, opts), valid) : 1;
+  const weights = fitWeights(data, opts);
   const norm = createNormBuffer();
   const feats = createFeatureBuffer();
   const scores = new Float64Array(K);

@@ -63,7 +63,9 @@ for (const row of rows) {
 }
 
 const out: string[] = [];
-out.push(`trained on ${trainingExamples().length} examples in ${trainMs.toFixed(0)} ms, temperature ${classifier.temperature}`);
+out.push(
+  `trained on ${trainingExamples().length} examples in ${trainMs.toFixed(0)} ms, temperature ${classifier.temperature}`,
+);
 out.push(`held-out: ${rows.length} messages from ${HELDOUT}`);
 let ok = 0;
 for (const [locale, s] of [...perLocale].sort()) {
@@ -75,7 +77,9 @@ out.push(
   `mean confidence when right ${(confSumRight / Math.max(1, ok)).toFixed(3)}, when wrong ${(confSumWrong / Math.max(1, wrong)).toFixed(3)}`,
 );
 out.push('');
-out.push(`${'intent'.padEnd(24)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)} ${'n'.padStart(5)}`);
+out.push(
+  `${'intent'.padEnd(24)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)} ${'n'.padStart(5)}`,
+);
 for (let i = 0; i < K; i++) {
   const tp = (confusion[i] as number[])[i] as number;
   const actual = (confusion[i] as number[]).reduce((a, b) => a + b, 0);
@@ -91,6 +95,8 @@ out.push('');
 out.push('confusion (rows = true, columns = predicted, in INTENTS order):');
 out.push(`${''.padEnd(24)} ${INTENTS.map((_, i) => String(i).padStart(3)).join('')}`);
 confusion.forEach((row, i) => {
-  out.push(`${`${i} ${INTENTS[i]}`.padEnd(24)} ${row.map((c) => (c === 0 ? '  .' : String(c).padStart(3))).join('')}`);
+  out.push(
+    `${`${i} ${INTENTS[i]}`.padEnd(24)} ${row.map((c) => (c === 0 ? '  .' : String(c).padStart(3))).join('')}`,
+  );
 });
 process.stdout.write(`${out.join('\n')}\n`);

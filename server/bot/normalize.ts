@@ -25,7 +25,8 @@ function buildMap(): Uint16Array {
     map[c] = half >= 0x41 && half <= 0x5a ? half + 32 : half;
   }
   map[0x3000] = 0x20;
-  for (let i = 0; i + 1 < TRAD_SIMP.length; i += 2) map[TRAD_SIMP.charCodeAt(i)] = TRAD_SIMP.charCodeAt(i + 1);
+  for (let i = 0; i + 1 < TRAD_SIMP.length; i += 2)
+    map[TRAD_SIMP.charCodeAt(i)] = TRAD_SIMP.charCodeAt(i + 1);
   return map;
 }
 

@@ -16,12 +16,12 @@ export interface Slots {
   quantity?: number;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function alternation(entries: readonly [string, string][]): { re: RegExp; map: Map<string, string> } {
   const map = new Map<string, string>();
   for (const [name, id] of entries) map.set(name.toLowerCase(), id);
-  const names = [...map.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const names = [...map.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
   return { re: new RegExp(names.join('|'), 'gi'), map };
 }
 

@@ -1,6 +1,7 @@
 // Expands the hand-written phrasings into training examples: slots filled from the catalog, greetings, fillers, typos.
-import { COLOUR_NAMES, PRODUCT_SPECS } from '../../data/products.ts';
+
 import { createRng, type Rng } from '../../../sim/util/rng.ts';
+import { COLOUR_NAMES, PRODUCT_SPECS } from '../../data/products.ts';
 import type { Example } from '../classifier.ts';
 import { INTENTS } from '../types.ts';
 import { EN_CORPUS } from './en.ts';
@@ -8,7 +9,18 @@ import { ZH_CORPUS } from './zh.ts';
 
 const ZH_PREFIX = ['', '', '你好，', '亲，', '在吗 ', '客服 ', '请问', '麻烦问下', '急！', '喂 ', '您好 '];
 const ZH_SUFFIX = ['', '', '？', '吗', '呢', '啊', '谢谢', '急', '😊', '??', '!!', '。', '哈', ' 在线等'];
-const EN_PREFIX = ['', '', 'hi, ', 'hello ', 'hey ', 'excuse me, ', 'quick question: ', 'um ', 'pls ', 'dear seller, '];
+const EN_PREFIX = [
+  '',
+  '',
+  'hi, ',
+  'hello ',
+  'hey ',
+  'excuse me, ',
+  'quick question: ',
+  'um ',
+  'pls ',
+  'dear seller, ',
+];
 const EN_SUFFIX = ['', '', '?', ' please', ' thanks', ' pls', ' asap', '??', ' 🙏', '!', ' thx', ' urgent'];
 const ZH_SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '40', '42', '44', '均码'];
 const EN_SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '40', '42', '44', 'medium', 'large', 'small'];

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isAngry } from './anger.ts';
+
+describe('isAngry', () => {
+  it('reacts to abusive words in zh and en', () => {
+    expect(isAngry('你们这什么垃圾服务')).toBe(true);
+    expect(isAngry('this is RIDICULOUS, useless bot')).toBe(true);
+    expect(isAngry('气死我了')).toBe(true);
+  });
+
+  it('reacts to runs of !!! and ？？？ and to shouting', () => {
+    expect(isAngry('快递到底到哪了？？？')).toBe(true);
+    expect(isAngry('where is it!!!')).toBe(true);
+    expect(isAngry('WHERE IS MY PARCEL')).toBe(true);
+  });
+
+  it('reacts to the same message sent again', () => {
+    expect(isAngry('我的快递到哪了', '我的快递到哪了！')).toBe(true);
+    expect(isAngry('好的', '好的')).toBe(false);
+  });
+
+  it('leaves calm messages alone, double punctuation included', () => {
+    expect(isAngry('你好，我的快递到哪了??')).toBe(false);
+    expect(isAngry('can I return the hoodie? thanks!')).toBe(false);
+    expect(isAngry('I want to cancel order E2026111100012345')).toBe(false);
+  });
+});
