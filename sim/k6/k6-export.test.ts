@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { startServer } from '../../server/server.ts';
 import { PeakdeskError } from '../errors.ts';
 import { registerK6Commands } from './cli.ts';
+import { runK6Script } from './fixtures/k6-shim.ts';
+import { k6ToRun } from './k6-import.ts';
 import { type K6ExportInput, renderK6Script } from './k6-script.ts';
 import { arrivalPlan, curveVolume, stagesVolume } from './k6-stages.ts';
 
@@ -253,4 +256,31 @@ describe('peakdesk export k6', () => {
       program().parseAsync(['export', 'k6', 'flash', '--threshold', 'p99<<2'], { from: 'user' }),
     ).rejects.toThrow('--threshold "p99<<2": expected METRIC OP VALUE like p99<200ms');
   });
+});
+
+describe('exported script against the reference bot server', () => {
+  it('holds conversations over protocol v1 whose points import into balanced accounting', async () => {
+    const server = await startServer({ port: 0, threads: 1 });
+    try {
+      const script = renderK6Script(flash, { speed: 100, target: server.wsUrl, maxTurns: 3 });
+      const { points, sockets } = await runK6Script(script, 20, 20);
+      expect(sockets).toBe(20);
+      const run = k6ToRun(points);
+      const a = run.summary.accounting;
+      expect(a.arrivals).toBe(20);
+      expect(a.dropped).toBe(0);
+      expect(a.failed).toBe(0);
+      expect(a.inFlightAtStop).toBe(0);
+      expect(a.resolved + a.handedOff + a.abandoned).toBe(20);
+      expect(run.summary.errors).toEqual({});
+      expect(run.summary.replies).toBe(run.summary.messages);
+      expect(run.summary.messages).toBeGreaterThanOrEqual(20);
+      expect(run.summary.messages).toBeLessThanOrEqual(60);
+      expect(Object.values(run.summary.handoffsByQueue).reduce((n, x) => n + x, 0)).toBe(a.handedOff);
+      expect(Object.keys(run.summary.byIntent).every((i) => i in flash.intentMix)).toBe(true);
+      expect(run.meta.options).toMatchObject({ speed: 100, scale: 0.01 });
+    } finally {
+      await server.stop();
+    }
+  }, 30_000);
 });
