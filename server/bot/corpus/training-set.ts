@@ -5,7 +5,9 @@ import { COLOUR_NAMES, PRODUCT_SPECS } from '../../data/products.ts';
 import type { Example } from '../classifier.ts';
 import { INTENTS } from '../types.ts';
 import { EN_CORPUS } from './en.ts';
+import { EN_MORE } from './en-more.ts';
 import { ZH_CORPUS } from './zh.ts';
+import { ZH_MORE } from './zh-more.ts';
 
 const ZH_PREFIX = ['', '', '你好，', '亲，', '在吗 ', '客服 ', '请问', '麻烦问下', '急！', '喂 ', '您好 '];
 const ZH_SUFFIX = ['', '', '？', '吗', '呢', '啊', '谢谢', '急', '😊', '??', '!!', '。', '哈', ' 在线等'];
@@ -22,6 +24,33 @@ const EN_PREFIX = [
   'dear seller, ',
 ];
 const EN_SUFFIX = ['', '', '?', ' please', ' thanks', ' pls', ' asap', '??', ' 🙏', '!', ' thx', ' urgent'];
+const ZH_LEADS = [
+  '我前两天在你们店买了东西，',
+  '双十一抢的，',
+  '朋友推荐来的，',
+  '第一次在你们家买，',
+  '打扰一下，',
+  '那个，',
+  '我想问一下，',
+  '麻烦帮我看看，',
+];
+const ZH_TAILS = ['，麻烦尽快回复', '，谢谢啦', '，着急用', '，辛苦了', '。在线等，挺急的'];
+const EN_LEADS = [
+  'I bought something from your shop last week and ',
+  'so ',
+  'first time buying here, ',
+  'my friend recommended your store. ',
+  'sorry to bother you, ',
+  'hello, I have a question: ',
+  'ok so ',
+];
+const EN_TAILS = [
+  ', please reply soon',
+  ', thank you so much',
+  ', I need it quickly',
+  ', appreciate the help',
+  '. waiting online',
+];
 const ZH_SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '40', '42', '44', '均码'];
 const EN_SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '40', '42', '44', 'medium', 'large', 'small'];
 const NUMBERS = ['50', '100', '150', '168', '175', '180', '199', '299', '300', '500', '65', '120', '1299'];
@@ -88,21 +117,27 @@ export function trainingExamples(seed = 7, variants = 4): Example[] {
   const out: Example[] = [];
   let group = 0;
   for (const intent of INTENTS) {
-    for (const template of ZH_CORPUS[intent]) {
+    for (const template of [...ZH_CORPUS[intent], ...ZH_MORE[intent]]) {
       group++;
       for (let v = 0; v < variants; v++) {
         const mixed = v === 3 && template.includes('{p}') ? EN_FILL.products : ZH_FILL.products;
         const body = fill(template, { ...ZH_FILL, products: mixed }, rng);
-        const text = v === 0 ? body : `${rng.pick(ZH_PREFIX)}${body}${rng.pick(ZH_SUFFIX)}`;
+        const text =
+          v === 0
+            ? body
+            : v === 2
+              ? `${rng.pick(ZH_LEADS)}${body}${rng.pick(ZH_TAILS)}`
+              : `${rng.pick(ZH_PREFIX)}${body}${rng.pick(ZH_SUFFIX)}`;
         out.push({ text, intent, group });
       }
     }
-    for (const template of EN_CORPUS[intent]) {
+    for (const template of [...EN_CORPUS[intent], ...EN_MORE[intent]]) {
       group++;
       for (let v = 0; v < variants; v++) {
         const body = fill(template, EN_FILL, rng);
         let text = v === 0 ? body : `${rng.pick(EN_PREFIX)}${body}${rng.pick(EN_SUFFIX)}`;
         if (v === 2) text = typo(text, rng);
+        if (v === 3) text = `${rng.pick(EN_LEADS)}${body}${rng.pick(EN_TAILS)}`;
         out.push({ text: caseVariant(text, rng), intent, group });
       }
     }
