@@ -25,9 +25,9 @@ export interface Classifier {
 }
 
 export interface TrainOptions {
-  /** @default 7 */
+  /** @default 5 */
   epochs?: number;
-  /** @default 0.35 */
+  /** @default 1.5 */
   learningRate?: number;
   /** @default 1 */
   seed?: number;
@@ -35,7 +35,7 @@ export interface TrainOptions {
   validationShare?: number;
 }
 
-const defaults: Required<TrainOptions> = { epochs: 7, learningRate: 0.35, seed: 1, validationShare: 0.2 };
+const defaults: Required<TrainOptions> = { epochs: 5, learningRate: 1.5, seed: 1, validationShare: 0.2 };
 
 const K = INTENTS.length;
 const INTENT_INDEX = new Map<IntentId, number>(INTENTS.map((id, i) => [id, i]));
@@ -63,6 +63,8 @@ function scoreInto(weights: Float32Array, features: Int32Array, len: number, out
     const base = (features[f] as number) * K;
     for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (weights[base + k] as number);
   }
+  const scale = 1 / Math.sqrt(len);
+  for (let k = 0; k < K; k++) out[k] = (out[k] as number) * scale;
 }
 
 function softmaxInPlace(s: Float64Array, temperature: number): void {
@@ -82,6 +84,7 @@ function fitWeights(data: readonly Encoded[], opts: Required<TrainOptions>): Flo
   const order = data.map((_, i) => i);
   const rng = createRng(opts.seed);
   const s = new Float64Array(K);
+  const active = new Int32Array(K);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -97,11 +100,15 @@ function fitWeights(data: readonly Encoded[], opts: Required<TrainOptions>): Flo
       softmaxInPlace(s, 1);
       if ((s[ex.label] as number) > 0.995) continue;
       s[ex.label] = (s[ex.label] as number) - 1;
+      let na = 0;
+      for (let k = 0; k < K; k++) if (Math.abs(s[k] as number) > 1e-3) active[na++] = k;
       const step = lr / Math.sqrt(feats.length);
       for (let f = 0; f < feats.length; f++) {
         const base = (feats[f] as number) * K;
-        for (let k = 0; k < K; k++)
+        for (let a = 0; a < na; a++) {
+          const k = active[a] as number;
           weights[base + k] = (weights[base + k] as number) - step * (s[k] as number);
+        }
       }
     }
   }

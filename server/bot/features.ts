@@ -2,7 +2,7 @@
 import { isCjk, isLatin, type NormBuffer } from './normalize.ts';
 
 /** Number of hash buckets (a power of two). */
-export const FEATURE_BITS = 17;
+export const FEATURE_BITS = 16;
 export const FEATURE_BUCKETS = 1 << FEATURE_BITS;
 const MASK = FEATURE_BUCKETS - 1;
 
