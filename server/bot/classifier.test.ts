@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { sharedClassifier } from './brain.ts';
+import { trainClassifier } from './classifier.ts';
+import type { IntentId } from './types.ts';
+
+describe('trainClassifier', () => {
+  it('learns a toy problem and gives calibrated probabilities that sum to 1', () => {
+    const c = trainClassifier(
+      [
+        ...['快递到哪了', '物流到哪了', '包裹到哪了', 'where is my parcel', 'track my package'].map(
+          (text, i) => ({
+            text,
+            intent: 'logistics.track' as IntentId,
+            group: i,
+          }),
+        ),
+        ...['我要退货', '怎么退货', '申请退货', 'return this item', 'I want to return it'].map((text, i) => ({
+          text,
+          intent: 'aftersale.return' as IntentId,
+          group: 10 + i,
+        })),
+      ],
+      { validationShare: 0 },
+    );
+    expect(c.classify('快递到哪').intent).toBe('logistics.track');
+    expect(c.classify('退货').intent).toBe('aftersale.return');
+    const p = c.probabilities('return my parcel');
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('rejects an unknown intent with the example index', () => {
+    expect(() => trainClassifier([{ text: 'x', intent: 'nope' as IntentId }])).toThrow(
+      'unknown intent "nope" in training example 0',
+    );
+  });
+});
+
+describe('the corpus-trained classifier', () => {
+  const c = sharedClassifier();
+  const cases: [string, IntentId][] = [
+    ['亲，我那件羽绒服到哪儿了，E2026111100012345', 'logistics.track'],
+    ['包裹三天没更新了是不是丢了', 'logistics.exception'],
+    ['定金付了100能抵多少，尾款几点付', 'promo.rules'],
+    ['买完第二天就降价了 差价能退吗', 'aftersale.price_protect'],
+    ['帮我转人工客服', 'human.request'],
+    ['這件衣服可以退貨嗎', 'aftersale.return'],
+    ['my refund still has not arrived', 'aftersale.refund'],
+    ['cancel my order pls, ordered the wrong colour', 'order.cancel'],
+    ['can I get a VAT invoice for my company', 'invoice'],
+    ['what size should I get, 170cm 65kg', 'product.size'],
+    ['what is the weather in Shanghai', 'other'],
+    ['thank you, bye', 'greeting'],
+  ];
+  it.each(cases)('%s → %s', (text, intent) => {
+    expect(c.classify(text).intent).toBe(intent);
+  });
+
+  it('is confident on clear messages and puts keyboard noise out of scope', () => {
+    expect(c.classify('我要退款').confidence).toBeGreaterThan(0.8);
+    expect(c.classify('zzzz qqq').intent).toBe('other');
+    expect(c.classify('asdkjh').intent).toBe('other');
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from './normalize.ts';
+
+describe('normalize', () => {
+  it('folds full width and case, and common traditional characters', () => {
+    expect(normalize('ＸＬ碼還有貨嗎')).toBe('xl码还有货吗');
+    expect(normalize('Where IS my Parcel')).toBe('where is my parcel');
+  });
+
+  it('drops emoji', () => {
+    expect(normalize('谢谢😊👍🏻')).toBe('谢谢');
+    expect(normalize('ok❤️')).toBe('ok');
+  });
+
+  it('turns order ids and long digit runs into one token, short numbers into another', () => {
+    expect(normalize('订单E2026111100012345到哪了')).toBe('订单<LONG>到哪了');
+    expect(normalize('order e2026111100012345')).toBe('order <LONG>');
+    expect(normalize('满300减50')).toBe('满<NUM>减<NUM>');
+    expect(normalize('phone 13812345678')).toBe('phone <LONG>');
+  });
+
+  it('keeps a word ending in e before digits', () => {
+    expect(normalize('size 42')).toBe('size <NUM>');
+    expect(normalize('one2026111100012345')).toBe('one<LONG>');
+  });
+});
