@@ -1,12 +1,20 @@
 // `peakdesk export k6 SCENARIO [-o FILE]` and `peakdesk import k6 K6_JSON… [--out DIR]`.
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
+import type { Locale } from '../../server/bot/types.ts';
 import { PeakdeskError, usageError } from '../errors.ts';
+import { type K6InputOptions, loadK6Input } from './from-scenario.ts';
 import { importK6 } from './k6-import.ts';
 import { type K6ExportInput, k6ExportDefaults, renderK6Script } from './k6-script.ts';
 
-/** Turns a scenario name or path into what the export needs (the lead adapts sim/scenario's loadScenario). */
-export type K6ScenarioLoader = (nameOrPath: string) => Promise<K6ExportInput>;
+/** Turns a scenario name or path into what the export needs. */
+export type K6ScenarioLoader = (nameOrPath: string, options: K6InputOptions) => Promise<K6ExportInput>;
+
+function parseLocale(value: string): Locale {
+  if (value !== 'zh-CN' && value !== 'en-US')
+    throw usageError(`--locale must be zh-CN or en-US, got ${value}`);
+  return value;
+}
 
 function positive(option: string): (value: string) => number {
   return (value) => {
@@ -37,12 +45,19 @@ function subcommandParent(program: Command, name: string, description: string): 
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
 
-export function registerK6Commands(program: Command, loadScenario: K6ScenarioLoader): void {
+/** Adds `export k6` and `import k6`; `loadScenario` defaults to the built-in scenarios and scenario files. */
+export function registerK6Commands(program: Command, loadScenario: K6ScenarioLoader = loadK6Input): void {
   subcommandParent(program, 'export', 'export a scenario for another load tool')
     .command('k6')
     .description('write a k6 script that replays the scenario (ramping-arrival-rate, WebSocket protocol v1)')
     .argument('<SCENARIO>', 'built-in scenario name or scenario file')
     .option('-o, --output <FILE>', 'write the script here (default: standard output)')
+    .option('--window <HH:MM-HH:MM>', 'replay only this part of the scenario, as for peakdesk run')
+    .addOption(
+      new Option('--locale <L>', 'language the customers write in: zh-CN or en-US')
+        .argParser(parseLocale)
+        .default('zh-CN'),
+    )
     .addOption(
       new Option('--scale <F>', 'fraction of real volume')
         .argParser(positive('--scale'))
@@ -83,6 +98,8 @@ export function registerK6Commands(program: Command, loadScenario: K6ScenarioLoa
         scenario: string,
         opts: {
           output?: string;
+          window?: string;
+          locale: Locale;
           scale: number;
           speed: number;
           target: string;
@@ -92,13 +109,17 @@ export function registerK6Commands(program: Command, loadScenario: K6ScenarioLoa
           threshold?: string[];
         },
       ) => {
-        const input = await loadScenario(scenario);
+        const input = await loadScenario(scenario, {
+          locale: opts.locale,
+          ...(opts.window === undefined ? {} : { window: opts.window }),
+        });
         let script: string;
         try {
           script = renderK6Script(input, {
             scale: opts.scale,
             speed: opts.speed,
             target: opts.target,
+            locale: opts.locale,
             maxTurns: Math.round(opts.maxTurns),
             thinkSec: opts.think,
             patienceSec: opts.patience,

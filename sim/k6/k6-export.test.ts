@@ -185,7 +185,10 @@ describe('k6 script', () => {
     expect(script).toContain('kind: TestRun');
     expect(script).toContain('parallelism: 4');
     expect(script).toContain('configMap:');
-    expect(script).toContain('const MIX = [\n  [\n    "logistics.track",\n    3\n  ],');
+    expect(script).toContain(
+      'const MIX = [\n  ["logistics.track",3],\n  ["promo.rules",2],\n  ["complaint",1]\n];',
+    );
+    expect(script).toContain('"stages": [\n        {"duration":"60s","target":2000},\n');
     expect(script).not.toContain('"greeting"');
   });
 

@@ -13,8 +13,10 @@ export interface K6ExportInput {
   curve: readonly K6CurvePoint[];
   /** Relative weights per intent (sum > 0). */
   intentMix: Readonly<Record<string, number>>;
-  /** Customer messages per intent; a conversation opens with one and follows up with others. */
+  /** Customer messages per intent; a conversation opens with one of them. */
   phrases: Readonly<Record<string, readonly string[]>>;
+  /** Later turns of a conversation the bot did not settle; the opening phrases when absent. */
+  followUps?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface K6ExportOptions {
@@ -30,7 +32,7 @@ export interface K6ExportOptions {
   thinkSec?: number;
   /** Wall seconds without a reply after which the customer abandons. @default 30 */
   patienceSec?: number;
-  /** @default 'zh-CN' */
+  /** Locale sent with each message. @default 'zh-CN' */
   locale?: 'zh-CN' | 'en-US';
   /** peakdesk threshold expressions, written as k6 thresholds. @default ['p99<1s', 'dropped<1%'] */
   thresholds?: readonly string[];
@@ -106,6 +108,14 @@ function checkInput(input: K6ExportInput): void {
 
 const js = (v: unknown): string => JSON.stringify(v, null, 2);
 
+/** An array one item per line: long curves and stage lists stay readable and small. */
+function jsLines(items: readonly unknown[], indent = ''): string {
+  if (items.length === 0) return '[]';
+  return `[\n${items.map((x) => `${indent}  ${JSON.stringify(x)}`).join(',\n')}\n${indent}]`;
+}
+
+const STAGES_MARK = '__stages__';
+
 /** The k6 script; throws on a curve or mix it cannot replay. */
 export function renderK6Script(input: K6ExportInput, options: K6ExportOptions = {}): string {
   const o = { ...k6ExportDefaults, ...options } satisfies Required<K6ExportOptions>;
@@ -122,6 +132,12 @@ export function renderK6Script(input: K6ExportInput, options: K6ExportOptions = 
   }
   const mix = Object.entries(input.intentMix).filter(([, w]) => w > 0);
   const phrases = Object.fromEntries(mix.map(([intent]) => [intent, input.phrases[intent]]));
+  const followUps = Object.fromEntries(
+    mix.flatMap(([intent]) => {
+      const list = input.followUps?.[intent] ?? [];
+      return list.length === 0 ? [] : [[intent, list]];
+    }),
+  );
   const options_ = {
     tags: {
       pd_scenario: input.name,
@@ -136,7 +152,7 @@ export function renderK6Script(input: K6ExportInput, options: K6ExportOptions = 
         timeUnit: plan.timeUnit,
         preAllocatedVUs,
         maxVUs,
-        stages: plan.stages,
+        stages: STAGES_MARK,
         gracefulStop: `${o.patienceSec * o.maxTurns}s`,
       },
     },
@@ -187,7 +203,9 @@ export function renderK6Script(input: K6ExportInput, options: K6ExportOptions = 
  *         - name: PEAKDESK_TARGET
  *           value: ws://peakdesk-bot.default.svc:8080/chat
  *   YAML
- * Collect each runner's out.json and import them together: peakdesk import k6 out-1.json out-2.json …
+ * Each runner writes its out.json inside its pod: give the runners a volume (spec.runner.volumes and
+ * volumeMounts) or kubectl cp the files out, then import them together:
+ *   peakdesk import k6 out-1.json out-2.json …
  */
 import { WebSocket } from 'k6/websockets';
 import { setTimeout, clearTimeout } from 'k6/timers';
@@ -203,16 +221,19 @@ const THINK_MS = ${thinkWallMs};
 const PATIENCE_MS = ${o.patienceSec * 1000};
 
 /** @type {{ atSec: number, perMin: number }[]} */
-const CURVE = ${js(input.curve.map((p) => ({ atSec: p.atSec, perMin: p.perMin })))};
+const CURVE = ${jsLines(input.curve.map((p) => ({ atSec: p.atSec, perMin: p.perMin })))};
 
 /** @type {[string, number][]} */
-const MIX = ${js(mix)};
+const MIX = ${jsLines(mix)};
 
 /** @type {Record<string, string[]>} */
 const PHRASES = ${js(phrases)};
 
+/** @type {Record<string, string[]>} */
+const FOLLOW_UPS = ${js(followUps)};
+
 /** @type {import('k6/options').Options} */
-export const options = ${js(options_)};
+export const options = ${js(options_).replace(JSON.stringify(STAGES_MARK), jsLines(plan.stages, '      '))};
 
 const replyLatency = new Trend(${js(K6_METRICS.latency)}, true);
 const botResolution = new Rate(${js(K6_METRICS.resolution)});
@@ -293,7 +314,8 @@ export default function () {
   function sendTurn() {
     turn += 1;
     pending = \`\${conv}-m\${turn}\`;
-    ws.send(JSON.stringify({ type: 'msg', id: pending, conv, text: pick(PHRASES[intent]), locale: LOCALE }));
+    const lines = turn > 1 && FOLLOW_UPS[intent] !== undefined ? FOLLOW_UPS[intent] : PHRASES[intent];
+    ws.send(JSON.stringify({ type: 'msg', id: pending, conv, text: pick(lines), locale: LOCALE }));
     messages.add(1, { intent });
     timer = setTimeout(() => finish('abandoned', 'abandoned'), PATIENCE_MS);
   }
