@@ -80,14 +80,16 @@ describe('load engine', () => {
     const c = totals.counters;
     expect(c.scheduled).toBe(150);
     expect(c.failed).toBeGreaterThan(0);
-    expect(c.resolved).toBeGreaterThan(0);
+    // conversations that finished before the kill (the bot resolves or hands them off)
+    expect(c.resolved + c.handedOff).toBeGreaterThan(0);
     expect(c.scheduled).toBe(outcomes(c as unknown as Record<string, unknown>) + totals.inFlightAtStop);
   });
 
   it('reconnects after the server restarts on the same port; the outage shows as failures, then service resumes', async () => {
     const first = await startServer({ port: 0, threads: 1 });
     const port = first.port;
-    const spec: FixedSpec = { count: 300, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 2000 };
+    // a server thread loads and trains the bot (~3 s here), so the schedule outlasts the restart
+    const spec: FixedSpec = { count: 800, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 5000 };
     const samples: LoadSample[] = [];
     const run = await startLoad({
       target: first.wsUrl,
@@ -103,12 +105,10 @@ describe('load engine', () => {
     const totals = await run.done;
     await second.stop();
     const c = totals.counters;
-    expect(c.scheduled).toBe(300);
+    expect(c.scheduled).toBe(800);
     expect(c.scheduled).toBe(outcomes(c as unknown as Record<string, unknown>) + totals.inFlightAtStop);
-    // before the stop (~0.7 s of 3 s) about 70 resolve; conversations resolve again after the restart
-    expect(c.resolved).toBeGreaterThan(100);
-    // service resumes: conversations resolve in the seconds after the restart (at ~1.4 s)
+    // about 70 resolve before the stop (at 0.7 s); service resumes once the new server is up
     const resolvedAfter = samples.filter((s) => s.realSec > 2).reduce((n, s) => n + s.counters.resolved, 0);
-    expect(resolvedAfter).toBeGreaterThan(0);
+    expect(resolvedAfter).toBeGreaterThan(100);
   });
 });
