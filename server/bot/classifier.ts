@@ -27,7 +27,7 @@ export interface Classifier {
 export interface TrainOptions {
   /** @default 5 */
   epochs?: number;
-  /** @default 1.5 */
+  /** @default 3 */
   learningRate?: number;
   /** @default 1 */
   seed?: number;
@@ -35,7 +35,7 @@ export interface TrainOptions {
   validationShare?: number;
 }
 
-const defaults: Required<TrainOptions> = { epochs: 5, learningRate: 1.5, seed: 1, validationShare: 0.2 };
+const defaults: Required<TrainOptions> = { epochs: 5, learningRate: 3, seed: 1, validationShare: 0.2 };
 
 const K = INTENTS.length;
 const INTENT_INDEX = new Map<IntentId, number>(INTENTS.map((id, i) => [id, i]));

@@ -42,6 +42,7 @@ const K = INTENTS.length;
 const index = new Map<string, number>(INTENTS.map((id, i) => [id, i]));
 const confusion = INTENTS.map(() => new Array<number>(K).fill(0));
 const perLocale = new Map<string, { n: number; ok: number }>();
+const recallByLocale = new Map<string, { n: number[]; ok: number[] }>();
 let confSumRight = 0;
 let confSumWrong = 0;
 let wrong = 0;
@@ -50,6 +51,13 @@ for (const row of rows) {
   const t = index.get(row.intent) as number;
   const p = index.get(got.intent) as number;
   (confusion[t] as number[])[p] = ((confusion[t] as number[])[p] as number) + 1;
+  const byIntent = recallByLocale.get(row.locale) ?? {
+    n: new Array<number>(K).fill(0),
+    ok: new Array<number>(K).fill(0),
+  };
+  byIntent.n[t] = (byIntent.n[t] as number) + 1;
+  if (t === p) byIntent.ok[t] = (byIntent.ok[t] as number) + 1;
+  recallByLocale.set(row.locale, byIntent);
   const loc = perLocale.get(row.locale) ?? { n: 0, ok: 0 };
   loc.n++;
   if (t === p) {
@@ -77,8 +85,9 @@ out.push(
   `mean confidence when right ${(confSumRight / Math.max(1, ok)).toFixed(3)}, when wrong ${(confSumWrong / Math.max(1, wrong)).toFixed(3)}`,
 );
 out.push('');
+const locales = [...recallByLocale.keys()].sort();
 out.push(
-  `${'intent'.padEnd(24)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)} ${'n'.padStart(5)}`,
+  `${'intent'.padEnd(24)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)} ${'n'.padStart(5)}${locales.map((l) => ` ${`rec ${l}`.padStart(12)}`).join('')}`,
 );
 for (let i = 0; i < K; i++) {
   const tp = (confusion[i] as number[])[i] as number;
@@ -88,7 +97,13 @@ for (let i = 0; i < K; i++) {
   const rec = actual === 0 ? 0 : tp / actual;
   const f1 = prec + rec === 0 ? 0 : (2 * prec * rec) / (prec + rec);
   out.push(
-    `${(INTENTS[i] as string).padEnd(24)} ${prec.toFixed(3).padStart(6)} ${rec.toFixed(3).padStart(6)} ${f1.toFixed(3).padStart(6)} ${String(actual).padStart(5)}`,
+    `${(INTENTS[i] as string).padEnd(24)} ${prec.toFixed(3).padStart(6)} ${rec.toFixed(3).padStart(6)} ${f1.toFixed(3).padStart(6)} ${String(actual).padStart(5)}${locales
+      .map((l) => {
+        const r = recallByLocale.get(l) as { n: number[]; ok: number[] };
+        const n = r.n[i] as number;
+        return ` ${(n === 0 ? '-' : `${(((r.ok[i] as number) / n) * 100).toFixed(0)}% of ${n}`).padStart(12)}`;
+      })
+      .join('')}`,
   );
 }
 out.push('');

@@ -1,4 +1,5 @@
-// Hashed n-gram features of normalised text: CJK uni/bi/tri-grams, word uni/bi-grams, in-word char trigrams.
+// Hashed n-gram features of normalised text: token uni/bi/tri-grams (a CJK character or a word is a token), plus
+// in-word character trigrams for typos.
 import { isCjk, isLatin, type NormBuffer } from './normalize.ts';
 
 /** Number of hash buckets (a power of two). */
