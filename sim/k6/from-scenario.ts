@@ -1,11 +1,12 @@
 // A peakdesk scenario as the k6 export's input: the curve sampled over the replayed window, the intent
 // mix weighted by traffic across its phases, and phrasebook lines with their slots filled (seeded).
+import { resolve } from 'node:path';
 import type { IntentId, Locale } from '../../server/bot/types.ts';
 import { drawSlots } from '../customers/draw-slots.ts';
 import { PHRASEBOOK } from '../customers/phrasebook/phrasebook.ts';
 import { fillTemplate } from '../customers/slots.ts';
 import { perMinAt } from '../scenario/curve.ts';
-import { loadScenario } from '../scenario/load.ts';
+import { isBuiltinScenario, loadScenario } from '../scenario/load.ts';
 import { resolveTimeline } from '../scenario/timeline.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { createRng } from '../util/rng.ts';
@@ -110,5 +111,6 @@ export function k6InputFromScenario(scenario: Scenario, options: K6InputOptions 
 
 /** `export k6`'s default loader: a built-in scenario name or a scenario file. */
 export async function loadK6Input(nameOrPath: string, options: K6InputOptions = {}): Promise<K6ExportInput> {
-  return k6InputFromScenario(await loadScenario(nameOrPath), options);
+  const ref = isBuiltinScenario(nameOrPath) ? nameOrPath : resolve(nameOrPath);
+  return { ...k6InputFromScenario(await loadScenario(nameOrPath), options), ref };
 }

@@ -164,6 +164,7 @@ describe('k6 script', () => {
     const o = optionsOf(script);
     expect(o.tags).toEqual({
       pd_scenario: 'flash',
+      pd_ref: 'flash',
       pd_scale: '0.01',
       pd_speed: '10',
       pd_start: '2026-11-11T00:00:00+08:00',

@@ -310,7 +310,7 @@ export function k6ToRun(points: readonly K6Point[], options: K6ImportOptions = {
     runId: id,
     scenario: {
       name,
-      ref: name,
+      ref: tagged.pd_ref ?? name,
       description: `imported from k6 --out json (${seconds.length} s)`,
       timezone: zoneForOffset(offset.text),
       start: formatOffset(scenarioStartMs, offset),

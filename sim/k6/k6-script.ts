@@ -7,6 +7,8 @@ import { arrivalPlan, type K6ArrivalPlan, type K6CurvePoint } from './k6-stages.
 /** What the export needs from a scenario (the lead adapts sim/scenario's Scenario to it). */
 export interface K6ExportInput {
   name: string;
+  /** How peakdesk loads the scenario again (built-in name or absolute path), for `plan` on an imported run. @default name */
+  ref?: string;
   /** Scenario local start, ISO 8601 with offset (2026-11-11T00:00:00+08:00); lets the import rebuild scenario time. */
   start?: string;
   /** Linear between points, at real scale; atSec counts from the scenario start. */
@@ -141,6 +143,7 @@ export function renderK6Script(input: K6ExportInput, options: K6ExportOptions = 
   const options_ = {
     tags: {
       pd_scenario: input.name,
+      pd_ref: input.ref ?? input.name,
       pd_scale: String(o.scale),
       pd_speed: String(o.speed),
       ...(input.start === undefined ? {} : { pd_start: input.start }),

@@ -12,6 +12,8 @@ import type { RunSummary } from '../results/records.ts';
  * - failed: failed ÷ arrivals;
  * - handoff: handed off ÷ arrivals;
  * - error_rate: error frames (every code summed) ÷ customer messages sent.
+ * A rate over arrivals or messages is 0 when there were none; latency and bot_resolution have no value
+ * (NaN) without replies or ended conversations, and a threshold on a metric without value fails.
  */
 export const LATENCY_METRICS = ['p50', 'p90', 'p99', 'p99.9', 'max', 'mean'] as const;
 export const RATE_METRICS = [
