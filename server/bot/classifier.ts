@@ -85,6 +85,7 @@ function fitWeights(data: readonly Encoded[], opts: Required<TrainOptions>): Flo
   const rng = createRng(opts.seed);
   const s = new Float64Array(K);
   const active = new Int32Array(K);
+  const average = new Float32Array(weights.length);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -111,8 +112,10 @@ function fitWeights(data: readonly Encoded[], opts: Required<TrainOptions>): Flo
         }
       }
     }
+    for (let i = 0; i < weights.length; i++)
+      average[i] = (average[i] as number) + (weights[i] as number) / opts.epochs;
   }
-  return weights;
+  return average;
 }
 
 function fitTemperature(weights: Float32Array, data: readonly Encoded[]): number {

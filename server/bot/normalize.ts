@@ -35,7 +35,7 @@ export function isCjk(c: number): boolean {
 }
 
 export function isLatin(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || c === 0x27;
+  return c >= 0x61 && c <= 0x7a;
 }
 
 function isDigit(c: number): boolean {
@@ -53,7 +53,8 @@ export function createNormBuffer(capacity = 4096): NormBuffer {
 }
 
 /**
- * Width, case and common traditional characters folded; emoji and other astral symbols dropped; digit runs
+ * Width, case and common traditional characters folded; emoji, other astral symbols and apostrophes ("don't" =
+ * "dont") dropped; digit runs
  * become one placeholder (an order id `E` + 16 digits, or any run of 10+ digits, becomes PH_LONGNUM).
  */
 export function normalizeInto(text: string, buf: NormBuffer): NormBuffer {
@@ -67,7 +68,13 @@ export function normalizeInto(text: string, buf: NormBuffer): NormBuffer {
       i += 2;
       continue;
     }
-    if ((raw >= 0x2600 && raw <= 0x27bf) || raw === 0xfe0f || raw === 0x200d) {
+    if (
+      (raw >= 0x2600 && raw <= 0x27bf) ||
+      raw === 0xfe0f ||
+      raw === 0x200d ||
+      raw === 0x27 ||
+      raw === 0x2019
+    ) {
       i++;
       continue;
     }
