@@ -96,6 +96,14 @@ describe('dialogue policy', () => {
     expect(dialogue.handle(s, '转人工', now).handoff).toEqual({ queue: 'aftersale', reason: 'request' });
   });
 
+  it('hands off on an explicit request inside a message about something else', () => {
+    expect(dialogue.handle(session(), '退款还没到 给我人工客服', now)).toMatchObject({
+      intent: 'aftersale.refund',
+      action: 'handoff',
+      handoff: { queue: 'aftersale', reason: 'request' },
+    });
+  });
+
   it('hands off on anger: words, punctuation, and the same message a third time', () => {
     expect(dialogue.handle(session(), '快递到哪了？？？', now).handoff).toEqual({
       queue: 'logistics',

@@ -133,6 +133,8 @@ const CLARIFY: Record<SlotName, [string, string]> = {
   ],
 };
 
+const ASKS_FOR_HUMAN =
+  /转人工|人工客服|找人工|要人工|真人客服|\b(?:human|live agent|real person|representative)\b/i;
 const CJK = /[\u3400-\u9fff]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 const ORDER_LIKE = /[Ee]?\d{10,}/g;
@@ -265,8 +267,9 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
       );
     const conversationQueue = (): Queue => state.queue ?? INTENT_QUEUE[intent] ?? 'presale';
 
-    if (intent === 'human.request' && confidence >= opts.lowConfidence)
-      return handoff(state.queue ?? 'presale', 'request');
+    if ((intent === 'human.request' && confidence >= opts.lowConfidence) || ASKS_FOR_HUMAN.test(text)) {
+      return handoff(state.queue ?? INTENT_QUEUE[intent] ?? 'presale', 'request');
+    }
     if (isAngry(text) || state.repeats >= 2) {
       return handoff(
         intent === 'complaint' ? 'complaints' : (INTENT_QUEUE[intent] ?? state.queue ?? 'presale'),
