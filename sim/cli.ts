@@ -5,7 +5,9 @@ import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from '../server/serve-command.ts';
 import { registerTranscriptsCommand } from '../server/transcripts-command.ts';
 import { ExitCode, type ExitCodeValue, PeakdeskError } from './errors.ts';
+import { registerK6Commands } from './k6/cli.ts';
 import { registerPlanCommand } from './plan/plan-command.ts';
+import { registerReportCommand } from './report/cli.ts';
 import { registerRunCommand } from './run/run-command.ts';
 import { registerErlangCommand } from './staffing/cli.ts';
 
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerPlanCommand(program);
   registerErlangCommand(program);
+  registerReportCommand(program);
+  registerK6Commands(program);
   registerTranscriptsCommand(program);
   return program;
 }

@@ -34,6 +34,8 @@ export interface Counters {
   replies: number;
   /** Replies that arrived after the customer had given up waiting (still measured). */
   lateReplies: number;
+  /** Abandoned conversations whose customer ran out of patience waiting for a reply (the rest chose to leave). */
+  gaveUpWaiting: number;
   /** Error frames and transport failures by code. */
   errors: Record<string, number>;
   handoffsByQueue: Record<string, number>;
@@ -53,6 +55,7 @@ export function createCounters(): Counters {
     messagesSent: 0,
     replies: 0,
     lateReplies: 0,
+    gaveUpWaiting: 0,
     errors: {},
     handoffsByQueue: {},
     handoffsByReason: {},

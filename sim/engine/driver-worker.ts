@@ -186,16 +186,21 @@ function sendPending(conv: Conversation): void {
   );
   counters.messagesSent++;
   conv.phase = 'waiting';
-  const patiencePlan = conv.customer.patienceMs() / workload.speed;
+  // Patience with the bot runs in real time: the server is never compressed, so a customer of a
+  // 720× replay must not give up on a 20 ms reply because 60 s of patience became 83 ms.
   const turn = conv.turn;
-  schedule(conv.pendingPlanMs + patiencePlan, () => {
-    if (conv.phase === 'waiting' && conv.turn === turn) {
+  const patienceLeft = conv.customer.patienceMs() - Math.max(0, nowReal() - conv.intendedRealMs);
+  setTimeout(
+    () => {
+      if (stopped || conv.phase !== 'waiting' || conv.turn !== turn) return;
       // The customer gives up; the socket stays open so the late reply is still measured.
       countOutcome(counters, conv.arrival.intent, 'abandoned');
+      counters.gaveUpWaiting++;
       conv.phase = 'abandoned';
       conv.ws?.send(JSON.stringify({ type: 'end', conv: `c-${conv.arrival.seq}`, reason: 'abandoned' }));
-    }
-  });
+    },
+    Math.max(0, patienceLeft),
+  ).unref();
   const sentReal = nowReal();
   setTimeout(
     () => {
@@ -296,14 +301,14 @@ function connect(conv: Conversation): void {
 function retryConnect(conv: Conversation, code: string): void {
   conv.connectAttempts++;
   const backoffReal = Math.min(2000, 50 * 2 ** conv.connectAttempts);
-  const giveUpPlan = conv.arrival.planMs + conv.customer.patienceMs() / workload.speed;
-  const retryPlan = planAt(clock, nowReal() + backoffReal);
-  if (retryPlan >= giveUpPlan) {
+  // As long as the customer would wait for a reply (real time, like the server's own).
+  const giveUpReal = conv.intendedRealMs + Math.min(conv.customer.patienceMs(), init.replyTimeoutMs);
+  if (nowReal() + backoffReal >= giveUpReal) {
     bump(counters.errors, code);
     finish(conv, 'failed');
     return;
   }
-  schedule(retryPlan, () => {
+  schedule(planAt(clock, nowReal() + backoffReal), () => {
     if (conv.phase === 'connecting') connect(conv);
   });
 }

@@ -100,6 +100,8 @@ export interface RunSummary {
   messages: number;
   replies: number;
   lateReplies: number;
+  /** Abandoned while waiting for a reply past the customer's patience (the rest of `abandoned` chose to leave); absent in imported runs. */
+  gaveUpWaiting?: number;
   lateStarts: number;
   errors: Record<string, number>;
   botResolution: number | null;

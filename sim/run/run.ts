@@ -340,6 +340,7 @@ export function buildSummary(
     messages: c.messagesSent,
     replies: c.replies,
     lateReplies: c.lateReplies,
+    gaveUpWaiting: c.gaveUpWaiting,
     lateStarts: c.lateStarts,
     errors: c.errors,
     botResolution: ended === 0 ? null : c.resolved / ended,
