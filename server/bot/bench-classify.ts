@@ -53,5 +53,6 @@ process.stdout.write(
     `classify: ${Math.round(N / (classifyMs / 1000)).toLocaleString('en-US')} messages/s (${((classifyMs * 1000) / N).toFixed(2)} µs each, one core)`,
     `handleMessage: ${((handleMs * 1000) / M).toFixed(1)} µs per message (new conversation every 4 turns)`,
     `(checksum ${Math.round(sink) % 1000})`,
-  ].join('\n') + '\n',
+  ].join('\n'),
 );
+process.stdout.write('\n');
