@@ -478,9 +478,6 @@ export const ZH_MORE: Record<IntentId, readonly string[]> = {
     '我对处理结果不满意 投诉',
   ],
   'human.request': [
-    '客服呢',
-    '人呢',
-    '有活人吗',
     '叫个真人来',
     '换人工',
     '转接客服',
