@@ -10,6 +10,7 @@ import {
   planFromRun,
   planFromScenario,
   savingLine,
+  simulationTable,
   writePlanCsv,
 } from './plan.ts';
 
@@ -46,6 +47,11 @@ export function registerPlanCommand(program: Command): void {
       '--out <dir>',
       'where staffing.csv goes (default: the run folder; with --scenario, none unless given)',
     )
+    .option(
+      '--simulate',
+      'check each interval with the agent-pool discrete-event simulation (SL, abandonment ± 95% CI)',
+    )
+    .option('--seed <n>', 'seed of the simulation', (v) => Number(v), 1)
     .option('--json', 'print the plans as JSON instead of tables')
     .addHelpText(
       'after',
@@ -82,6 +88,11 @@ export function registerPlanCommand(program: Command): void {
       } else {
         process.stdout.write(`${formatPlanTable(pair.withBot, { timeZone: pair.timezone })}\n`);
         process.stdout.write(`${savingLine(pair)}\n`);
+      }
+      if (opts.simulate === true) {
+        process.stdout.write(
+          `\nSimulated (agent-pool DES, with the raw agents above):\n${simulationTable(pair, opts.seed as number)}\n`,
+        );
       }
       if (outDir !== undefined) {
         const files = writePlanCsv(outDir, pair);

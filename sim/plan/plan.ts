@@ -11,7 +11,9 @@ import { resolveTimeline } from '../scenario/timeline.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { planStaffing, type QueueStaffing, type StaffingPlan } from '../staffing/interval-plan.ts';
 import { formatIntervalTime, planToCsv } from '../staffing/plan-format.ts';
+import { simulatePlan } from '../staffing/plan-simulation.ts';
 import type { ServiceTarget } from '../staffing/solve-agents.ts';
+import { createRng } from '../util/rng.ts';
 import { type Demand, demandFromRun, demandFromScenario } from './demand.ts';
 
 export interface PlanOverrides {
@@ -26,6 +28,8 @@ export interface PlanOverrides {
 export interface PlanPair {
   scenario: Scenario;
   timezone: string;
+  /** The staffing inputs used, per queue (the scenario's with the overrides). */
+  staffing: Record<string, QueueStaffing>;
   withBot: StaffingPlan;
   noBot: StaffingPlan;
 }
@@ -48,6 +52,7 @@ function plans(scenario: Scenario, demand: Demand, o: PlanOverrides): PlanPair {
   return {
     scenario,
     timezone: scenario.timezone,
+    staffing,
     withBot: planStaffing(demand.withBot, staffing, options),
     noBot: planStaffing(demand.noBot, staffing, options),
   };
@@ -111,6 +116,35 @@ export function writePlanCsv(dir: string, pair: PlanPair): { withBot: string; no
   writeFileSync(withBot, planToCsv(pair.withBot, { timeZone: pair.timezone }));
   writeFileSync(noBot, planToCsv(pair.noBot, { timeZone: pair.timezone }));
   return { withBot, noBot };
+}
+
+/** The with-bot plan's rows checked by the agent-pool DES: simulated SL and abandonment beside the formulas. */
+export function simulationTable(pair: PlanPair, seed: number, chatsPerRow = 20_000): string {
+  const rows = simulatePlan(pair.withBot, pair.staffing, { rng: createRng(seed), chatsPerRow });
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const est = (e: { mean: number; halfWidth: number }): string =>
+    `${pct(e.mean)} ±${(e.halfWidth * 100).toFixed(1)}`;
+  const table = [
+    ['interval', 'queue', 'agents', 'SL formula', 'SL simulated', 'abandon formula', 'abandon simulated'],
+  ];
+  for (const { row, simulated } of rows) {
+    if (simulated === null) continue;
+    table.push([
+      formatIntervalTime(row.start, pair.timezone),
+      row.queue,
+      String(row.raw),
+      pct(row.serviceLevel),
+      est(simulated.serviceLevel),
+      pct(row.pAbandon),
+      est(simulated.pAbandon),
+    ]);
+  }
+  const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((r) => (r[i] as string).length)));
+  return table
+    .map((r) =>
+      r.map((c, i) => (i < 2 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  '),
+    )
+    .join('\n');
 }
 
 /** One line on what the bot saves: scheduled agent-hours and peak agents with and without it. */
