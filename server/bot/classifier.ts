@@ -25,7 +25,7 @@ export interface Classifier {
 }
 
 export interface TrainOptions {
-  /** @default 5 */
+  /** @default 3 */
   epochs?: number;
   /** @default 3 */
   learningRate?: number;
@@ -35,7 +35,7 @@ export interface TrainOptions {
   validationShare?: number;
 }
 
-const defaults: Required<TrainOptions> = { epochs: 5, learningRate: 3, seed: 1, validationShare: 0.2 };
+const defaults: Required<TrainOptions> = { epochs: 3, learningRate: 3, seed: 1, validationShare: 0.2 };
 
 const K = INTENTS.length;
 const INTENT_INDEX = new Map<IntentId, number>(INTENTS.map((id, i) => [id, i]));
