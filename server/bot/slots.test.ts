@@ -38,4 +38,14 @@ describe('extractSlots', () => {
     expect(extractSlots('买两件卫衣').quantity).toBe(2);
     expect(extractSlots('3 pcs').quantity).toBe(3);
   });
+
+  it('reads dates in zh and en spellings', () => {
+    expect(extractSlots('11月11日买的').date).toEqual({ month: 11, day: 11 });
+    expect(extractSlots('6月18号下的单').date).toEqual({ month: 6, day: 18 });
+    expect(extractSlots('ordered on 11/3').date).toEqual({ month: 11, day: 3 });
+    expect(extractSlots('bought it Nov 11th').date).toEqual({ month: 11, day: 11 });
+    expect(extractSlots('on the 20th of November').date).toEqual({ month: 11, day: 20 });
+    expect(extractSlots('退了¥299.5').date).toBeUndefined();
+    expect(extractSlots('重1.5kg').date).toBeUndefined();
+  });
 });

@@ -14,6 +14,8 @@ export interface Slots {
   weightKg?: number;
   footCm?: number;
   quantity?: number;
+  /** A calendar date mentioned (11月11日, 11/11, Nov 11, 11 Nov). */
+  date?: { month: number; day: number };
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -45,6 +47,10 @@ const FOOT =
   /(?:脚长|foot(?: length)?(?: is)?)\s*(\d{2}(?:\.\d)?)|(\d{2}(?:\.\d)?)\s*(?:cm|厘米)\s*(?:的脚|long)/i;
 const QUANTITY =
   /(\d{1,2}|两|二|三|四|五)\s*(?:件|个|双|份|盒|套|台|pcs|pieces|pairs?)|\b(two|three|four|five)\s+(?:of|pieces|pairs)\b/i;
+const ZH_DATE = /(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*(?:日|号)?|(?<![\d.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d.])/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EN_DATE =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b|\b(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const ZH_DIGITS: Record<string, number> = {
   一: 1,
   二: 2,
@@ -114,6 +120,15 @@ export function extractSlots(text: string): Slots {
     const q = qty[1];
     slots.quantity =
       q !== undefined ? (ZH_DIGITS[q] ?? Number(q)) : (EN_DIGITS[(qty[2] ?? '').toLowerCase()] ?? 1);
+  }
+  const zhDate = ZH_DATE.exec(scrubbed);
+  if (zhDate !== null) slots.date = { month: Number(zhDate[1] ?? zhDate[3]), day: Number(zhDate[2] ?? zhDate[4]) };
+  else {
+    const enDate = EN_DATE.exec(scrubbed);
+    if (enDate !== null) {
+      const month = MONTHS.indexOf(((enDate[1] ?? enDate[4]) as string).toLowerCase()) + 1;
+      slots.date = { month, day: Number(enDate[2] ?? enDate[3]) };
+    }
   }
   return slots;
 }
