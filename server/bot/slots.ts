@@ -47,7 +47,8 @@ const FOOT =
   /(?:脚长|foot(?: length)?(?: is)?)\s*(\d{2}(?:\.\d)?)|(\d{2}(?:\.\d)?)\s*(?:cm|厘米)\s*(?:的脚|long)/i;
 const QUANTITY =
   /(\d{1,2}|两|二|三|四|五)\s*(?:件|个|双|份|盒|套|台|pcs|pieces|pairs?)|\b(two|three|four|five)\s+(?:of|pieces|pairs)\b/i;
-const ZH_DATE = /(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*(?:日|号)?|(?<![\d.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d.])/;
+const ZH_DATE =
+  /(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*(?:日|号)?|(?<![\d.])(1[0-2]|0?[1-9])\/(3[01]|[12]\d|0?[1-9])(?![\d.])/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b|\b(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
@@ -122,7 +123,8 @@ export function extractSlots(text: string): Slots {
       q !== undefined ? (ZH_DIGITS[q] ?? Number(q)) : (EN_DIGITS[(qty[2] ?? '').toLowerCase()] ?? 1);
   }
   const zhDate = ZH_DATE.exec(scrubbed);
-  if (zhDate !== null) slots.date = { month: Number(zhDate[1] ?? zhDate[3]), day: Number(zhDate[2] ?? zhDate[4]) };
+  if (zhDate !== null)
+    slots.date = { month: Number(zhDate[1] ?? zhDate[3]), day: Number(zhDate[2] ?? zhDate[4]) };
   else {
     const enDate = EN_DATE.exec(scrubbed);
     if (enDate !== null) {
