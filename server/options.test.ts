@@ -7,6 +7,12 @@ describe('resolveServerOptions', () => {
     expect(o).toEqual({ ...serverDefaults, port: 9000 });
   });
 
+  it('accepts the burst serve derives from the highest --rate-limit (2×)', () => {
+    expect(
+      resolveServerOptions({ rateLimitPerSec: 1_000_000, rateLimitBurst: 2_000_000 }).rateLimitBurst,
+    ).toBe(2_000_000);
+  });
+
   it.each([
     [{ port: 70000 }, '--port must be an integer from 0 to 65535, got 70000'],
     [{ threads: 0 }, '--threads must be an integer from 1 to 256, got 0'],

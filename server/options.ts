@@ -70,7 +70,7 @@ export function resolveServerOptions(input: Partial<ServerOptions>): ServerOptio
   integer('threads', o.threads, 1, 256);
   integer('max-payload', o.maxPayloadBytes, 64, 1024 * 1024);
   integer('rate-limit', o.rateLimitPerSec, 1, 1_000_000);
-  integer('rate-burst', o.rateLimitBurst, 1, 1_000_000);
+  integer('rate-burst', o.rateLimitBurst, 1, 2_000_000);
   integer('idle-timeout', o.idleTimeoutSec, 0, 3600);
   integer('max-conns-per-ip', o.maxConnsPerIp, 0, 10_000_000);
   integer('seed', o.seed, 0, 2 ** 32 - 1);
