@@ -21,7 +21,10 @@ export interface RunShape {
   curvePerMinAt(scenarioMs: number): number;
 }
 
-function outcomes(c: Counters): OutcomeCounts {
+/** The outcome counts of any tally with the engine's field names (run counters, a live frame's counts). */
+export function outcomes(
+  c: Pick<Counters, 'scheduled' | 'resolved' | 'handedOff' | 'abandoned' | 'failed' | 'dropped'>,
+): OutcomeCounts {
   return {
     arrivals: c.scheduled,
     resolved: c.resolved,

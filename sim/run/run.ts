@@ -3,7 +3,7 @@
 // ends with the summary. The shell around the pure parts: engine, aggregation, live state.
 import { cpus, totalmem } from 'node:os';
 import { type RunningServer, startServer } from '../../server/server.ts';
-import { inFlight, OUTCOMES } from '../engine/counters.ts';
+import { inFlight } from '../engine/counters.ts';
 import { type LoadTotals, startLoad } from '../engine/load-engine.ts';
 import { ExitCode, type ExitCodeValue, PeakdeskError } from '../errors.ts';
 import type { LiveFrame } from '../live/frame.ts';
@@ -21,7 +21,7 @@ import {
   thresholdsExitCode,
 } from '../thresholds/threshold.ts';
 import { formatFinalSummary, formatProgressLine } from '../tui/plain.ts';
-import { RunAggregator } from './aggregate.ts';
+import { outcomes, RunAggregator } from './aggregate.ts';
 import { LiveState } from './live-state.ts';
 import { type PreparedScenario, prepareScenario } from './prepare.ts';
 import { formatClock } from './zoned-time.ts';
@@ -85,16 +85,7 @@ function snapshot(frame: LiveFrame, messages: number): ThresholdInput {
   const c = frame.counts;
   const ended = c.resolved + c.handedOff + c.abandoned + c.failed;
   return {
-    accounting: {
-      arrivals: c.scheduled,
-      resolved: c.resolved,
-      handedOff: c.handedOff,
-      abandoned: c.abandoned,
-      failed: c.failed,
-      dropped: c.dropped,
-      inFlightAtStop: c.scheduled - ended - c.dropped,
-      balanced: true,
-    },
+    accounting: { ...outcomes(c), inFlightAtStop: c.scheduled - ended - c.dropped, balanced: true },
     messages,
     errors: c.errors,
     botResolution: ended === 0 ? null : c.resolved / ended,
@@ -304,18 +295,12 @@ export function buildSummary(
   interrupted: boolean,
 ): RunSummary {
   const c = t.counters;
-  const outcomes = OUTCOMES.reduce((n, k) => n + c[k], 0);
   const byIntent: RunSummary['byIntent'] = {};
   for (const [intent, tally] of Object.entries(c.byIntent)) {
     const ended = tally.resolved + tally.handedOff + tally.abandoned + tally.failed;
     const h = t.latencyByIntent.get(intent);
     byIntent[intent] = {
-      arrivals: tally.scheduled,
-      resolved: tally.resolved,
-      handedOff: tally.handedOff,
-      abandoned: tally.abandoned,
-      failed: tally.failed,
-      dropped: tally.dropped,
+      ...outcomes(tally),
       resolution: ended === 0 ? null : tally.resolved / ended,
       latency: summarizeMs(h ?? createLatencyHistogram()),
     };
@@ -328,14 +313,9 @@ export function buildSummary(
     realSeconds: Math.round(t.realMs) / 1000,
     scenarioSpan: { start: p.spanStart, end: p.spanEnd },
     accounting: {
-      arrivals: c.scheduled,
-      resolved: c.resolved,
-      handedOff: c.handedOff,
-      abandoned: c.abandoned,
-      failed: c.failed,
-      dropped: c.dropped,
+      ...outcomes(c),
       inFlightAtStop: t.inFlightAtStop,
-      balanced: c.scheduled === outcomes + t.inFlightAtStop && inFlight(c) === t.inFlightAtStop,
+      balanced: c.scheduled === ended + c.dropped + t.inFlightAtStop && inFlight(c) === t.inFlightAtStop,
     },
     messages: c.messagesSent,
     replies: c.replies,
