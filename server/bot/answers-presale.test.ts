@@ -75,6 +75,21 @@ describe('presale answers', () => {
     });
   });
 
+  it('goes from the usual size and the cut when that is all there is', () => {
+    expect(productSize(ctx({ skus: ['A05'], size: 'M' }))).toEqual({
+      kind: 'answer',
+      resolved: true,
+      text: '平时穿M的话，牛仔裤选L码：这款是修身版型，建议大一码。',
+    });
+    expect(productSize(ctx({ skus: ['S01'], size: '42' }, 'en'))).toEqual({
+      kind: 'answer',
+      resolved: true,
+      text: 'If you usually wear 42, take 42 in the running shoes: it is true to size.',
+    });
+    const heightOnly = productSize(ctx({ heightCm: 182 }));
+    expect(heightOnly.kind === 'answer' && heightOnly.text).toBe('身高182cm建议选XL码。喜欢宽松可以大一码。');
+  });
+
   it('says how far an amount is from each coupon', () => {
     const out = couponIssue(ctx({ amount: 900 }));
     expect(out.kind === 'answer' && out.text).toBe(

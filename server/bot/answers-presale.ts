@@ -70,10 +70,41 @@ export function productStock(ctx: AnswerContext): Outcome {
   );
 }
 
+function body(memory: AnswerContext['memory'], lang: Lang): string {
+  const parts: string[] = [];
+  if (memory.heightCm !== undefined)
+    parts.push(lang === 'zh' ? `身高${memory.heightCm}cm` : `${memory.heightCm} cm`);
+  if (memory.weightKg !== undefined)
+    parts.push(lang === 'zh' ? `体重${memory.weightKg}kg` : `${memory.weightKg} kg`);
+  return parts.join(lang === 'zh' ? '、' : ' and ');
+}
+
+/** From the size someone usually wears and the cut of the product (slim runs small, loose runs large). */
+function usualSize(p: Product, usual: string, lang: Lang): Outcome {
+  const at = p.sizes.indexOf(usual);
+  const fit = p.params.fit;
+  const shift = fit === 'slim' ? 1 : 0;
+  const pickIdx = at < 0 ? -1 : Math.min(p.sizes.length - 1, at + shift);
+  const size = pickIdx < 0 ? usual : (p.sizes[pickIdx] as string);
+  const why =
+    fit === 'slim'
+      ? pick(lang, '这款是修身版型，建议大一码', 'it is a slim cut, so take one size up')
+      : pick(lang, '这款尺码标准，按平时的码数拍即可', 'it is true to size');
+  return answer(
+    pick(
+      lang,
+      `平时穿${usual}的话，${p.zh}选${size}码：${why}。`,
+      `If you usually wear ${usual}, take ${size} in the ${p.en}: ${why}.`,
+    ),
+  );
+}
+
 export function productSize(ctx: AnswerContext): Outcome {
   const { lang, memory } = ctx;
   const p = product(ctx);
   if (p?.sizeKind === 'shoes' || (p === undefined && memory.footCm !== undefined)) {
+    if (memory.footCm === undefined && memory.size !== undefined && p !== undefined)
+      return usualSize(p, memory.size, lang);
     if (memory.footCm === undefined) {
       if (ctx.asked('body'))
         return answer(
@@ -95,7 +126,8 @@ export function productSize(ctx: AnswerContext): Outcome {
       ),
     );
   }
-  if (memory.heightCm === undefined || memory.weightKg === undefined) {
+  if (memory.heightCm === undefined && memory.weightKg === undefined) {
+    if (memory.size !== undefined && p !== undefined) return usualSize(p, memory.size, lang);
     if (ctx.asked('body')) {
       return answer(
         pick(
@@ -108,7 +140,7 @@ export function productSize(ctx: AnswerContext): Outcome {
     }
     return { kind: 'need', slot: 'body' };
   }
-  const size = suggestApparelSize(memory.heightCm, memory.weightKg);
+  const size = suggestApparelSize(memory.heightCm ?? 0, memory.weightKg ?? 0);
   let stockNote = '';
   if (p?.sizes.includes(size)) {
     const total = (p.colours.length > 0 ? p.colours : ['']).reduce(
@@ -123,8 +155,8 @@ export function productSize(ctx: AnswerContext): Outcome {
   return answer(
     pick(
       lang,
-      `身高${memory.heightCm}cm、体重${memory.weightKg}kg建议选${size}码${stockNote}。喜欢宽松可以大一码。`,
-      `At ${memory.heightCm} cm and ${memory.weightKg} kg we suggest ${size}${stockNote}. Size up for a looser fit.`,
+      `${body(memory, 'zh')}建议选${size}码${stockNote}。喜欢宽松可以大一码。`,
+      `At ${body(memory, 'en')} we suggest ${size}${stockNote}. Size up for a looser fit.`,
     ),
   );
 }

@@ -74,6 +74,16 @@ describe('dialogue policy', () => {
     expect(second.text).toContain(o.trackingNo);
   });
 
+  it('reads an unclear reply right after a clarifying question as an answer to it', () => {
+    const s = session();
+    dialogue.handle(s, '我的快递到哪了', now);
+    expect(dialogue.handle(s, '嗯', now)).toMatchObject({
+      intent: 'logistics.track',
+      action: 'answer',
+      resolved: false,
+    });
+  });
+
   it('answers without the slot after asking once, then hands off when the need stays unresolved', () => {
     const s = session();
     expect(dialogue.handle(s, '取消订单', now)).toMatchObject({ action: 'clarify', resolved: false });

@@ -160,7 +160,12 @@ function remember(memory: Memory, slots: Slots): void {
 function fills(slot: SlotName, slots: Slots): boolean {
   if (slot === 'orderId') return slots.orderId !== undefined;
   if (slot === 'product') return slots.skus.length > 0;
-  return slots.heightCm !== undefined || slots.weightKg !== undefined || slots.footCm !== undefined;
+  return (
+    slots.heightCm !== undefined ||
+    slots.weightKg !== undefined ||
+    slots.footCm !== undefined ||
+    slots.size !== undefined
+  );
 }
 
 function greetingText(text: string, lang: Lang): string {
@@ -214,11 +219,12 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
     let confidence = top.confidence;
     const pending = state.pending;
     let fromContext = false;
-    if (
+    const answersPending =
       pending !== undefined &&
-      fills(pending.slot, slots) &&
-      (intent === pending.intent || confidence < opts.switchConfidence)
-    ) {
+      (fills(pending.slot, slots)
+        ? intent === pending.intent || confidence < opts.switchConfidence
+        : confidence < opts.lowConfidence && intent !== 'human.request' && intent !== 'complaint');
+    if (pending !== undefined && answersPending) {
       intent = pending.intent;
       fromContext = true;
       if (top.intent !== pending.intent)

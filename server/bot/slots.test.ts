@@ -32,6 +32,10 @@ describe('extractSlots', () => {
     expect(extractSlots('身高175cm体重140斤')).toMatchObject({ heightCm: 175, weightKg: 70 });
     expect(extractSlots('一米七 60kg')).toMatchObject({ heightCm: 170, weightKg: 60 });
     expect(extractSlots('180 cm, 165 lbs')).toMatchObject({ heightCm: 180, weightKg: 75 });
+    expect(extractSlots("5'7, 150 pounds")).toMatchObject({ heightCm: 170, weightKg: 68 });
+    expect(extractSlots('6 ft')).toMatchObject({ heightCm: 183 });
+    expect(extractSlots('170/60')).toMatchObject({ heightCm: 170, weightKg: 60 });
+    expect(extractSlots('165，120')).toMatchObject({ heightCm: 165, weightKg: 60 });
   });
 
   it('reads quantities', () => {

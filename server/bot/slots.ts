@@ -42,6 +42,8 @@ const SHOE_SIZE =
 const AMOUNT = /[¥￥]\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块|rmb|yuan|cny)|\brmb\s*(\d+(?:\.\d+)?)/i;
 const HEIGHT =
   /(1[4-9]\d|2[01]\d)\s*(?:cm|厘米|公分)|身高\s*(1[4-9]\d)|一米([一二三四五六七八九])([一二三四五六七八九])?/i;
+const FEET_INCHES = /(?<!\d)([4-6])\s*(?:'|’|ft|feet|foot)\s*(?:(\d{1,2})\s*(?:"|”|in|inches)?)?/i;
+const BODY_PAIR = /(?<![\d.])(1[4-9]\d)\s*[/,，、]\s*(\d{2,3})(?![\d.])/;
 const WEIGHT = /(?:体重\s*)?(\d{2,3}(?:\.\d)?)\s*(kg|公斤|千克|斤|lbs?|pounds?)|体重\s*(\d{2,3})/i;
 const FOOT =
   /(?:脚长|foot(?: length)?(?: is)?)\s*(\d{2}(?:\.\d)?)|(\d{2}(?:\.\d)?)\s*(?:cm|厘米)\s*(?:的脚|long)/i;
@@ -102,6 +104,16 @@ export function extractSlots(text: string): Slots {
       height[3] !== undefined
         ? 100 + (ZH_DIGITS[height[3]] ?? 0) * 10 + (height[4] ? (ZH_DIGITS[height[4]] ?? 0) : 0)
         : num(height[1] ?? height[2]);
+  }
+  if (slots.heightCm === undefined) {
+    const fi = FEET_INCHES.exec(scrubbed);
+    if (fi !== null) slots.heightCm = Math.round((Number(fi[1]) * 12 + Number(fi[2] ?? 0)) * 2.54);
+  }
+  const pair = BODY_PAIR.exec(scrubbed);
+  if (pair !== null && slots.heightCm === undefined) {
+    slots.heightCm = Number(pair[1]);
+    const w = Number(pair[2]);
+    slots.weightKg = w > 110 ? w / 2 : w;
   }
   const weight = WEIGHT.exec(scrubbed);
   if (weight !== null) {
