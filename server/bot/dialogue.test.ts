@@ -44,6 +44,7 @@ const classifier = scripted([
   ['天气', 'other', 0.9],
   ['嗯', 'product.info', 0.3],
   ['啊', 'promo.rules', 0.35],
+  ['哦', 'account', 0.45],
 ]);
 const dialogue = createDialogue(store, classifier);
 const session = (locale?: 'zh-CN' | 'en-US'): Session => ({
@@ -135,6 +136,21 @@ describe('dialogue policy', () => {
       action: 'handoff',
       handoff: { queue: 'complaints', reason: 'policy' },
     });
+  });
+
+  it('answers at 0.45 confidence, the low-confidence line being 0.4', () => {
+    expect(dialogue.handle(session(), '哦', now)).toMatchObject({
+      intent: 'account',
+      action: 'answer',
+      confidence: 0.45,
+    });
+  });
+
+  it('asks again on low confidence once a need in between was resolved', () => {
+    const s = session();
+    expect(dialogue.handle(s, '嗯', now).action).toBe('clarify');
+    expect(dialogue.handle(s, '你好', now).resolved).toBe(true);
+    expect(dialogue.handle(s, '嗯', now).action).toBe('clarify');
   });
 
   it('clarifies once on low confidence, then hands off', () => {

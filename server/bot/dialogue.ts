@@ -48,13 +48,13 @@ import {
 } from './types.ts';
 
 export interface PolicyOptions {
-  /** Below this calibrated confidence the bot asks what was meant, then hands off. @default 0.5 */
+  /** Below this calibrated confidence the bot asks what was meant, then hands off. @default 0.4 */
   lowConfidence?: number;
   /** A message that fills the slot asked for keeps the pending intent unless classified above this. @default 0.85 */
   switchConfidence?: number;
 }
 
-const defaults: Required<PolicyOptions> = { lowConfidence: 0.5, switchConfidence: 0.85 };
+const defaults: Required<PolicyOptions> = { lowConfidence: 0.4, switchConfidence: 0.85 };
 
 export interface DialogueState {
   turns: number;
@@ -247,6 +247,7 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
       if (resolved) {
         state.unresolved[intent] = 0;
         state.pending = undefined;
+        state.lowConfidenceAsked = false;
       } else if (action !== 'handoff') {
         state.unresolved[intent] = (state.unresolved[intent] ?? 0) + 1;
       }

@@ -43,6 +43,9 @@ const index = new Map<string, number>(INTENTS.map((id, i) => [id, i]));
 const confusion = INTENTS.map(() => new Array<number>(K).fill(0));
 const perLocale = new Map<string, { n: number; ok: number }>();
 const recallByLocale = new Map<string, { n: number[]; ok: number[] }>();
+const BINS = 10;
+const binN = new Array<number>(BINS).fill(0);
+const binOk = new Array<number>(BINS).fill(0);
 let confSumRight = 0;
 let confSumWrong = 0;
 let wrong = 0;
@@ -60,6 +63,9 @@ for (const row of rows) {
   recallByLocale.set(row.locale, byIntent);
   const loc = perLocale.get(row.locale) ?? { n: 0, ok: 0 };
   loc.n++;
+  const bin = Math.min(BINS - 1, Math.floor(got.confidence * BINS));
+  binN[bin] = (binN[bin] as number) + 1;
+  if (t === p) binOk[bin] = (binOk[bin] as number) + 1;
   if (t === p) {
     loc.ok++;
     confSumRight += got.confidence;
@@ -84,6 +90,14 @@ out.push(`accuracy all: ${pct(ok / rows.length)} (${ok}/${rows.length})`);
 out.push(
   `mean confidence when right ${(confSumRight / Math.max(1, ok)).toFixed(3)}, when wrong ${(confSumWrong / Math.max(1, wrong)).toFixed(3)}`,
 );
+out.push('calibration (confidence bin: messages, accuracy):');
+for (let b = 0; b < BINS; b++) {
+  const n = binN[b] as number;
+  if (n === 0) continue;
+  out.push(
+    `  ${(b / BINS).toFixed(1)}–${((b + 1) / BINS).toFixed(1)}: ${String(n).padStart(4)}  ${pct((binOk[b] as number) / n)}`,
+  );
+}
 out.push('');
 const locales = [...recallByLocale.keys()].sort();
 out.push(
