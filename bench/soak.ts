@@ -1,0 +1,120 @@
+// `npm run soak [-- --minutes 30 --rate 1500]`: a steady load against a `peakdesk serve` child
+// process for a long time, sampling the RSS of the server and of this (driver) process every 10 s.
+// Passes when there are no errors, no failed or dropped conversations, and RSS is flat: the last
+// third's median within 10% (or 20 MiB) of the middle third's. Writes results/soak-<date>.json.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { startLoad } from '../sim/engine/load-engine.ts';
+import { summarizeMs } from '../sim/metrics/latency.ts';
+import type { SteadySpec } from './workloads/steady.ts';
+
+const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
+const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!(v > 0)) throw new Error(`--${name} must be a number > 0, got "${process.argv[i + 1]}"`);
+  return v;
+}
+
+const minutes = arg('minutes', 30);
+/** Messages/s; half of what this machine's bot server sustained in `npm run bench`. */
+const rate = arg('rate', 1500);
+
+function rssOf(pid: number): number {
+  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(m?.[1] ?? 0) * 1024;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const child: ChildProcess = spawn(
+  process.execPath,
+  [BIN, 'serve', '--port', '0', '--threads', '1', '--rate-limit', '1000'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const port = await new Promise<number>((resolve, reject) => {
+  child.stdout?.on('data', (d: Buffer) => {
+    const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(d.toString());
+    if (m !== null) resolve(Number(m[1]));
+  });
+  child.once('exit', (code) => reject(new Error(`peakdesk serve exited with ${code}`)));
+});
+
+const spec: SteadySpec = {
+  convPerSec: rate / 10,
+  turns: 10,
+  thinkMs: 500,
+  durationMs: minutes * 60_000,
+  texts: [
+    '我的快递到哪了 E2026111100012345',
+    '这件羽绒服有L码吗',
+    '跨店满减和优惠券能一起用吗',
+    'I want to return my shoes',
+    '价保怎么申请',
+    '你好',
+  ],
+};
+const samples: { t: number; serverRss: number; driverRss: number; p99: number; active: number }[] = [];
+let lastSample = 0;
+const run = await startLoad({
+  target: `ws://127.0.0.1:${port}/chat`,
+  workloadModule: STEADY,
+  workloadSpec: spec,
+  drainMs: 10_000,
+  onSample(s) {
+    if (s.realSec - lastSample < 10) return;
+    lastSample = s.realSec;
+    const row = {
+      t: Math.round(s.realSec),
+      serverRss: rssOf(child.pid as number),
+      driverRss: process.memoryUsage().rss,
+      p99: summarizeMs(s.latency).p99,
+      active: s.active,
+    };
+    samples.push(row);
+    process.stderr.write(
+      `soak ${row.t}s: server RSS ${(row.serverRss / 2 ** 20).toFixed(1)} MiB, driver RSS ${(row.driverRss / 2 ** 20).toFixed(1)} MiB, p99 ${row.p99} ms, open ${row.active}\n`,
+    );
+  },
+});
+const totals = await run.done;
+child.kill('SIGTERM');
+await new Promise((resolve) => child.once('exit', resolve));
+
+const third = Math.max(1, Math.floor(samples.length / 3));
+const flat = (key: 'serverRss' | 'driverRss'): { middle: number; last: number; ok: boolean } => {
+  const middle = median(samples.slice(third, 2 * third).map((s) => s[key]));
+  const last = median(samples.slice(2 * third).map((s) => s[key]));
+  return { middle, last, ok: last - middle <= Math.max(0.1 * middle, 20 * 2 ** 20) };
+};
+const c = totals.counters;
+const errors = Object.values(c.errors).reduce((a, b) => a + b, 0);
+const result = {
+  date: new Date().toISOString(),
+  command: `npm run soak -- --minutes ${minutes} --rate ${rate}`,
+  messages: c.messagesSent,
+  replies: c.replies,
+  errors,
+  failed: c.failed,
+  dropped: c.dropped,
+  latency: summarizeMs(totals.latency),
+  serverRss: flat('serverRss'),
+  driverRss: flat('driverRss'),
+  samples,
+};
+const ok = errors === 0 && c.failed === 0 && c.dropped === 0 && result.serverRss.ok && result.driverRss.ok;
+mkdirSync('results', { recursive: true });
+const file = `results/soak-${result.date.slice(0, 10)}.json`;
+writeFileSync(file, `${JSON.stringify({ ...result, ok }, null, 2)}\n`);
+const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
+process.stdout.write(
+  `soak ${minutes} min at ${rate} msgs/s: ${c.replies} replies, ${errors} errors, ${c.failed} failed, ${c.dropped} dropped; ` +
+    `p99 ${result.latency.p99} ms; server RSS ${mib(result.serverRss.middle)} → ${mib(result.serverRss.last)}, ` +
+    `driver RSS ${mib(result.driverRss.middle)} → ${mib(result.driverRss.last)}: ${ok ? 'PASS' : 'FAIL'}\nwritten: ${file}\n`,
+);
+process.exitCode = ok ? 0 : 1;
