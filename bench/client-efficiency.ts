@@ -1,0 +1,118 @@
+// Messages per CPU-second of the client process: peakdesk's open-model driver vs a minimal closed-loop
+// `ws` client (send, wait, send), both against the bare uWS echo server running in another process.
+import { type ChildProcess, spawn } from 'node:child_process';
+import WebSocket from 'ws';
+import { startLoad } from '../sim/engine/load-engine.ts';
+import { createLatencyHistogram, summarizeMs } from '../sim/metrics/latency.ts';
+import { WARMUP_SEC } from './max-rate.ts';
+import type { SteadySpec } from './workloads/steady.ts';
+
+const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
+
+const RUN_TS = new URL('../bin/run-ts.js', import.meta.url).pathname;
+const ECHO = new URL('./servers/echo-process.ts', import.meta.url).pathname;
+
+async function echoProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [RUN_TS, ECHO], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      const m = /port (\d+)/.exec(d.toString());
+      if (m !== null) resolve(Number(m[1]));
+    });
+  });
+  return { url: `ws://127.0.0.1:${port}/chat`, child };
+}
+
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+
+/** A naive loop: `sockets` connections, each sending its next message as soon as the reply comes. */
+async function naiveLoop(
+  url: string,
+  sockets: number,
+  seconds: number,
+): Promise<{ messages: number; perCpuSec: number }> {
+  const conns = await Promise.all(
+    Array.from(
+      { length: sockets },
+      () =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket(url, { perMessageDeflate: false });
+          ws.once('open', () => resolve(ws));
+          ws.once('error', reject);
+        }),
+    ),
+  );
+  let messages = 0;
+  let running = true;
+  const cpu = process.cpuUsage();
+  for (const [i, ws] of conns.entries()) {
+    let n = 0;
+    const send = (): void => {
+      ws.send(JSON.stringify({ type: 'msg', id: `${i}-${n++}`, conv: `c${i}`, text: '我的快递到哪了' }));
+    };
+    ws.on('message', () => {
+      messages++;
+      if (running) send();
+    });
+    send();
+  }
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  running = false;
+  const used = cpuMs(process.cpuUsage(cpu));
+  for (const ws of conns) ws.terminate();
+  return { messages, perCpuSec: Math.round(messages / (used / 1000)) };
+}
+
+export interface ClientEfficiency {
+  naive: { messages: number; perCpuSec: number };
+  driver: { offeredPerSec: number; achievedPerSec: number; perCpuSec: number; p99Ms: number };
+  ratio: number;
+}
+
+export async function measureClientEfficiency(seconds = 8): Promise<ClientEfficiency> {
+  const { url, child } = await echoProcess();
+  const naive = await naiveLoop(url, 200, seconds);
+  const offered = Math.round(naive.messages / seconds);
+  // The driver's CPU is taken between the end of its warm-up and the end of the schedule, so thread
+  // start-up (module loading) is not charged to it; replies are counted over the same seconds.
+  const spec: SteadySpec = {
+    convPerSec: offered / 10,
+    turns: 10,
+    thinkMs: 100,
+    durationMs: (WARMUP_SEC + seconds) * 1000,
+    texts: ['我的快递到哪了'],
+  };
+  let cpuAtStart: NodeJS.CpuUsage | undefined;
+  let cpuUsed = 0;
+  let replies = 0;
+  const latency = createLatencyHistogram();
+  const run = await startLoad({
+    target: url,
+    workloadModule: STEADY,
+    workloadSpec: spec,
+    drainMs: 3000,
+    onSample(sample) {
+      if (sample.realSec < WARMUP_SEC || sample.realSec > WARMUP_SEC + seconds + 0.5) return;
+      if (cpuAtStart === undefined) {
+        cpuAtStart = process.cpuUsage();
+        return;
+      }
+      replies += sample.counters.replies;
+      latency.add(sample.latency);
+      cpuUsed = cpuMs(process.cpuUsage(cpuAtStart));
+    },
+  });
+  await run.done;
+  child.kill('SIGTERM');
+  const perCpuSec = cpuUsed === 0 ? 0 : Math.round(replies / (cpuUsed / 1000));
+  return {
+    naive,
+    driver: {
+      offeredPerSec: offered,
+      achievedPerSec: Math.round(replies / seconds),
+      perCpuSec,
+      p99Ms: summarizeMs(latency).p99,
+    },
+    ratio: Math.round((perCpuSec / naive.perCpuSec) * 100) / 100,
+  };
+}
