@@ -1,0 +1,55 @@
+// The CLI as a user calls it: exit codes and messages of commands not covered elsewhere.
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
+
+function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('peakdesk CLI', () => {
+  it('plan --scenario prints both plans as JSON, one row per interval and queue', async () => {
+    const r = await cli(['plan', '--scenario', 'steady', '--interval', '60m', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      withBot: { rows: unknown[]; intervalMinutes: number };
+      noBot: { rows: unknown[] };
+    };
+    expect(out.withBot.intervalMinutes).toBe(60);
+    expect(out.withBot.rows).toHaveLength(4);
+    expect(out.noBot.rows).toHaveLength(4);
+  }, 30_000);
+
+  it('plan needs exactly one of a run folder or --scenario, and a known interval', async () => {
+    const none = await cli(['plan']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('peakdesk plan needs either a run folder or --scenario NAME (one of them)\n');
+    const bad = await cli(['plan', '--scenario', 'steady', '--interval', '7m']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('--interval must be 15m, 30m or 60m, got "7m"\n');
+  }, 30_000);
+
+  it('transcripts decrypt names a file it cannot read', async () => {
+    const missing = await cli(['transcripts', 'decrypt', '/nonexistent/tx.t0'], {
+      ...process.env,
+      PEAKDESK_TRANSCRIPT_KEY: '',
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('cannot read transcript file "/nonexistent/tx.t0": ENOENT\n');
+  }, 30_000);
+});
