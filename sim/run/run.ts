@@ -217,7 +217,12 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
           engine.setRate(0);
         }
       },
-      onSpeed: (factor) => engine.setRate(Math.min(64, Math.max(1 / 64, (engine.rate() || 1) * factor))),
+      onSpeed: (factor) => {
+        const clamp = (r: number): number => Math.min(64, Math.max(1 / 64, r));
+        // while paused, +/- change the speed the run resumes at
+        if (engine.rate() === 0) rateBeforePause = clamp(rateBeforePause * factor);
+        else engine.setRate(clamp(engine.rate() * factor));
+      },
     });
   }
 
