@@ -5,13 +5,23 @@ import { summarizeMs } from '../metrics/latency.ts';
 import { startTsWorker } from '../util/ts-worker.ts';
 import { inFlight, OUTCOMES } from './counters.ts';
 import type { FixedSpec } from './fixtures/fixed-workload.ts';
-import { type LoadSample, startLoad } from './load-engine.ts';
+import { defaultSourceAddresses, type LoadSample, startLoad } from './load-engine.ts';
 
 const FIXED = new URL('./fixtures/fixed-workload.ts', import.meta.url).href;
 
 function outcomes(c: Record<string, unknown>): number {
   return OUTCOMES.reduce((sum, o) => sum + (c[o] as number), 0);
 }
+
+describe('source addresses', () => {
+  it('spreads loopback targets over 16 loopback addresses and leaves others to the OS', () => {
+    expect(defaultSourceAddresses('ws://127.0.0.1:8080/chat')).toEqual(
+      Array.from({ length: 16 }, (_, i) => `127.0.0.${i + 1}`),
+    );
+    expect(defaultSourceAddresses('ws://[::1]:8080/chat')).toEqual([]);
+    expect(defaultSourceAddresses('wss://bot.example.com/chat')).toEqual([]);
+  });
+});
 
 describe('load engine', () => {
   it('replays a schedule against the bot server with exact accounting', async () => {

@@ -22,7 +22,7 @@ export interface LoadOptions {
   workloadSpec: unknown;
   /** Open conversations allowed over all driver threads (as k6's maxVUs). @default 200000 */
   maxActive?: number;
-  /** Local addresses to spread sockets over. @default [] (the OS picks) */
+  /** Local addresses to spread sockets over. @default 16 loopback addresses for a loopback target, else the OS picks */
   sourceAddresses?: string[];
   /** A conversation starting later than this after its intended time is a late start. @default 20 */
   slipToleranceMs?: number;
@@ -71,6 +71,16 @@ export interface LoadRun {
 
 const DRIVER_ENTRY = new URL('./driver-worker.ts', import.meta.url);
 
+/**
+ * Source addresses for a target on 127.0.0.0/8: a new socket per conversation leaves a TIME_WAIT
+ * port behind for 60 s, and one source address has ~28k ephemeral ports (a 6 s step at 2,000
+ * conversations/s left 11,684), so sockets are spread over 16 loopback addresses, each with its own range.
+ */
+export function defaultSourceAddresses(target: string): string[] {
+  const host = new URL(target).hostname;
+  return /^127\./.test(host) ? Array.from({ length: 16 }, (_, i) => `127.0.0.${i + 1}`) : [];
+}
+
 function mergeHistogramsInto(into: Map<string, Histogram>, deltas: Record<string, Float64Array>): void {
   for (const [key, delta] of Object.entries(deltas)) {
     let h = into.get(key);
@@ -97,7 +107,7 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
       workloadModule: options.workloadModule,
       workloadSpec: options.workloadSpec,
       maxActive: Math.ceil(maxActive / drivers),
-      sourceAddresses: options.sourceAddresses ?? [],
+      sourceAddresses: options.sourceAddresses ?? defaultSourceAddresses(options.target),
       slipToleranceMs: options.slipToleranceMs ?? 20,
       replyTimeoutMs: options.replyTimeoutMs ?? 30_000,
     };
