@@ -1,26 +1,6 @@
 // The CLI as a user calls it: exit codes and messages of commands not covered elsewhere.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-
-const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
-
-function cli(
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runCli as cli } from './testing/run-cli.ts';
 
 describe('peakdesk CLI', () => {
   it('plan --scenario prints both plans as JSON, one row per interval and queue', async () => {

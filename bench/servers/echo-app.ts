@@ -1,0 +1,22 @@
+// The bare echo bot both echo servers run: a canned protocol-v1 reply to each `msg` (JSON.parse for
+// the id, nothing else). The baseline the bot server is measured against.
+import type { TemplatedApp } from 'uWebSockets.js';
+import type { Uws } from '../../server/uws.ts';
+
+export function echoApp(uws: Uws): TemplatedApp {
+  return uws.App().ws('/chat', {
+    maxPayloadLength: 64 * 1024,
+    message(ws, message) {
+      const msg = JSON.parse(Buffer.from(message).toString('utf8')) as {
+        id?: string;
+        conv?: string;
+        type?: string;
+      };
+      if (msg.type !== 'msg') return;
+      ws.send(
+        `{"type":"reply","replyTo":${JSON.stringify(msg.id)},"conv":${JSON.stringify(msg.conv)},"text":"ok","intent":"greeting","confidence":1,"action":"answer","resolved":true,"serverMicros":0}`,
+        false,
+      );
+    },
+  });
+}
