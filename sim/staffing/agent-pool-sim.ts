@@ -4,6 +4,7 @@
 // confidence intervals. Typed arrays, a binary heap of completions and lazy abandonment (a
 // queued chat's patience is checked when it reaches the head) keep it allocation-free per event.
 import type { Rng } from '../util/rng.ts';
+import { CompletionHeap } from './completion-heap.ts';
 import { ahtAtConcurrency, type HandleTime, slotModel } from './concurrency.ts';
 
 export interface PoolSimOptions extends HandleTime {
@@ -150,44 +151,8 @@ export function simulatePool(options: PoolSimOptions): PoolSimResult {
     sizes[prev] = s + 1;
   };
 
-  // Binary min-heap of completion times, with the agent finishing.
   const slots = agents * K;
-  const heapT = new Float64Array(slots);
-  const heapA = new Int32Array(slots);
-  let heapSize = 0;
-  const push = (t: number, a: number): void => {
-    let i = heapSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = heapT[parent] as number;
-      if (pt <= t) break;
-      heapT[i] = pt;
-      heapA[i] = heapA[parent] as number;
-      i = parent;
-    }
-    heapT[i] = t;
-    heapA[i] = a;
-  };
-  const popAgent = (): number => {
-    const top = heapA[0] as number;
-    const n = --heapSize;
-    const lastT = heapT[n] as number;
-    const lastA = heapA[n] as number;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && (heapT[r] as number) < (heapT[l] as number) ? r : l;
-      if ((heapT[c] as number) >= lastT) break;
-      heapT[i] = heapT[c] as number;
-      heapA[i] = heapA[c] as number;
-      i = c;
-    }
-    heapT[i] = lastT;
-    heapA[i] = lastA;
-    return top;
-  };
+  const heap = new CompletionHeap(slots);
 
   // FIFO ring of waiting chats: arrival time, patience deadline, chat index.
   let cap = 1024;
@@ -236,7 +201,7 @@ export function simulatePool(options: PoolSimOptions): PoolSimResult {
 
   const start = (now: number, a: number, idx: number, wait: number): void => {
     const service = drawService(meanAt[held[a] as number] as number);
-    push(now + service, a);
+    heap.push(now + service, a);
     const b = batchOf(idx);
     if (b < 0) return;
     answered[b] = (answered[b] as number) + 1;
@@ -250,7 +215,7 @@ export function simulatePool(options: PoolSimOptions): PoolSimResult {
   let arrivals = 0;
   let now = 0;
   for (;;) {
-    if (arrivals < total && (heapSize === 0 || nextArrival < (heapT[0] as number))) {
+    if (arrivals < total && (heap.size === 0 || nextArrival < heap.topTime())) {
       now = nextArrival;
       const idx = arrivals++;
       nextArrival = now + rng.exponential(meanGap);
@@ -270,9 +235,9 @@ export function simulatePool(options: PoolSimOptions): PoolSimResult {
         );
       continue;
     }
-    if (heapSize === 0) break;
-    now = heapT[0] as number;
-    release(popAgent());
+    if (heap.size === 0) break;
+    now = heap.topTime();
+    release(heap.popAgent());
     while (qLen > 0) {
       const t = qT[qHead] as number;
       const deadline = qD[qHead] as number;

@@ -4,6 +4,7 @@
 // Replications of the whole day give per-interval means with Student-t 95% intervals.
 import type { Rng } from '../util/rng.ts';
 import { type Estimate, tQuantile975 } from './agent-pool-sim.ts';
+import { CompletionHeap } from './completion-heap.ts';
 import { ahtAtConcurrency, type HandleTime, slotModel } from './concurrency.ts';
 
 export interface DayInterval {
@@ -106,42 +107,7 @@ function runDay(options: DaySimOptions, rng: Rng, counts: Counts): void {
     if (a < onDuty) insert(a);
   };
 
-  const heapT = new Float64Array(n * K);
-  const heapA = new Int32Array(n * K);
-  let heapSize = 0;
-  const push = (t: number, a: number): void => {
-    let i = heapSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = heapT[parent] as number;
-      if (pt <= t) break;
-      heapT[i] = pt;
-      heapA[i] = heapA[parent] as number;
-      i = parent;
-    }
-    heapT[i] = t;
-    heapA[i] = a;
-  };
-  const popAgent = (): number => {
-    const top = heapA[0] as number;
-    const size = --heapSize;
-    const lastT = heapT[size] as number;
-    const lastA = heapA[size] as number;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= size) break;
-      const r = l + 1;
-      const c = r < size && (heapT[r] as number) < (heapT[l] as number) ? r : l;
-      if ((heapT[c] as number) >= lastT) break;
-      heapT[i] = heapT[c] as number;
-      heapA[i] = heapA[c] as number;
-      i = c;
-    }
-    heapT[i] = lastT;
-    heapA[i] = lastA;
-    return top;
-  };
+  const heap = new CompletionHeap(n * K);
 
   let cap = 1024;
   let qT = new Float64Array(cap);
@@ -178,7 +144,7 @@ function runDay(options: DaySimOptions, rng: Rng, counts: Counts): void {
   };
   let busySlots = 0;
   const start = (now: number, a: number, bucket: number, wait: number): void => {
-    push(now + rng.exponential(meanAt[held[a] as number] as number), a);
+    heap.push(now + rng.exponential(meanAt[held[a] as number] as number), a);
     busySlots++;
     add(counts.answered, bucket, 1);
     add(counts.waitSum, bucket, wait);
@@ -221,7 +187,7 @@ function runDay(options: DaySimOptions, rng: Rng, counts: Counts): void {
     last = t;
   };
   for (;;) {
-    const completion = heapSize > 0 ? (heapT[0] as number) : Number.POSITIVE_INFINITY;
+    const completion = heap.size > 0 ? heap.topTime() : Number.POSITIVE_INFINITY;
     if (boundary <= nextArrival && boundary <= completion && bucket < intervals.length) {
       advance(boundary);
       now = boundary;
@@ -258,7 +224,7 @@ function runDay(options: DaySimOptions, rng: Rng, counts: Counts): void {
     if (completion === Number.POSITIVE_INFINITY) break;
     now = completion;
     advance(now);
-    const a = popAgent();
+    const a = heap.popAgent();
     busySlots--;
     release(a);
     if (a < onDuty) serveQueue(now);
