@@ -9,6 +9,8 @@ export interface Example {
   intent: IntentId;
   /** Examples sharing a group (variants of one phrasing) fall on the same side of the calibration split. */
   group?: number;
+  /** Language of the phrasing, for per-language evaluation only (not a feature). */
+  locale?: 'zh' | 'en';
 }
 
 export interface Classification {

@@ -128,7 +128,7 @@ export function trainingExamples(seed = 7, variants = 4): Example[] {
             : v === 2
               ? `${rng.pick(ZH_LEADS)}${body}${rng.pick(ZH_TAILS)}`
               : `${rng.pick(ZH_PREFIX)}${body}${rng.pick(ZH_SUFFIX)}`;
-        out.push({ text, intent, group });
+        out.push({ text, intent, group, locale: 'zh' });
       }
     }
     for (const template of [...EN_CORPUS[intent], ...EN_MORE[intent]]) {
@@ -138,7 +138,7 @@ export function trainingExamples(seed = 7, variants = 4): Example[] {
         let text = v === 0 ? body : `${rng.pick(EN_PREFIX)}${body}${rng.pick(EN_SUFFIX)}`;
         if (v === 2) text = typo(text, rng);
         if (v === 3) text = `${rng.pick(EN_LEADS)}${body}${rng.pick(EN_TAILS)}`;
-        out.push({ text: caseVariant(text, rng), intent, group });
+        out.push({ text: caseVariant(text, rng), intent, group, locale: 'en' });
       }
     }
   }
