@@ -1,5 +1,5 @@
-// Hashed n-gram features of normalised text: token uni/bi/tri-grams (a CJK character or a word is a token), plus
-// in-word character trigrams for typos.
+// Hashed n-gram features of normalised text: token unigrams and bigrams (a CJK character or a word is a token), plus
+// in-word character trigrams for typos. Token trigrams were dropped: cross-validation scored them 0.8 points worse.
 import { isCjk, isLatin, type NormBuffer } from './normalize.ts';
 
 /** Number of hash buckets (a power of two). */
@@ -20,7 +20,6 @@ function bucket(h: number): number {
 
 const SEED_UNI = 0x3a1;
 const SEED_BI = 0x5b3;
-const SEED_TRI = 0x7c5;
 const SEED_CHAR3 = 0x9d7;
 
 /** A reusable feature list: `ids[0..length)` are bucket indices (repeats allowed). */
@@ -42,7 +41,6 @@ export function extractFeatures(buf: NormBuffer, out: FeatureBuffer): FeatureBuf
   let len = 0;
   ids[len++] = 0;
   let prev = 0;
-  let prev2 = 0;
   let i = 0;
   while (i < n && len < cap) {
     const c = codes[i] as number;
@@ -72,16 +70,11 @@ export function extractFeatures(buf: NormBuffer, out: FeatureBuffer): FeatureBuf
       i++;
     } else {
       i++;
-      if (c !== 0x20) {
-        prev = 0;
-        prev2 = 0;
-      }
+      if (c !== 0x20) prev = 0;
       continue;
     }
     ids[len++] = bucket(mix(SEED_UNI, tok));
     if (prev !== 0) ids[len++] = bucket(mix(mix(SEED_BI, prev), tok));
-    if (prev2 !== 0) ids[len++] = bucket(mix(mix(mix(SEED_TRI, prev2), prev), tok));
-    prev2 = prev;
     prev = tok;
   }
   out.length = len;
