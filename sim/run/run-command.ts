@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseIntOption, parseNumberOption } from '../cli-options.ts';
 import { usageError } from '../errors.ts';
-import { executeRun } from './run.ts';
+import { executeRun, isHttpTarget } from './run.ts';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -29,8 +29,16 @@ export function registerRunCommand(program: Command): void {
     )
     .option('--window <HH:MM-HH:MM>', 'replay only this part of the scenario span')
     .option('--duration <d>', 'cap on wall time, e.g. 2m; alone it sets --speed so the window fits')
-    .option('--target <url>', 'ws://host:port/chat of the bot to test (default: embedded reference server)')
+    .option(
+      '--target <url>',
+      'the bot to test: ws://host:port/chat, or http://host:port/v1/chat to replay over HTTP (default: embedded reference server)',
+    )
     .option('--token <t>', 'bearer token for --target (or $PEAKDESK_TOKEN)')
+    .option(
+      '--connections <n>',
+      'keep-alive connections to an http:// target (messages due while all are busy wait, in their latency)',
+      parseIntOption('--connections'),
+    )
     .option('--seed <n>', 'seed of arrivals, customers and the store', parseIntOption('--seed'), 1)
     .option(
       '--store-seed <n>',
@@ -69,6 +77,7 @@ export function registerRunCommand(program: Command): void {
         '  peakdesk run double11-peak --scale 0.001 --no-tui',
         '  peakdesk run double11 --window 19:30-21:00 --duration 90s --threshold "p99<50ms"',
         '  peakdesk run steady --target ws://127.0.0.1:8080/chat --token "$PEAKDESK_TOKEN"',
+        '  peakdesk run steady --target http://127.0.0.1:8080/v1/chat --connections 32',
         '',
         "Latency is measured from each message's intended send time (open model, no coordinated omission).",
         'Exit codes: 0 ok, 1 error, 2 bad usage or input, 99 a threshold failed.',
@@ -79,11 +88,23 @@ export function registerRunCommand(program: Command): void {
       if (![15, 30, 60].includes(interval))
         throw usageError(`--interval must be 15, 30 or 60, got ${interval}`);
       const target = opts.target as string | undefined;
-      if (target !== undefined && !/^wss?:\/\/[^/]+\/.*/.test(target)) {
+      if (target !== undefined && !/^(wss?|https?):\/\/[^/]+\/.*/i.test(target)) {
         throw usageError(
-          `--target must be a ws:// or wss:// URL with a path like ws://127.0.0.1:8080/chat, got "${target}"`,
+          '--target must be a ws://, wss://, http:// or https:// URL with a path, like ' +
+            `ws://127.0.0.1:8080/chat or http://127.0.0.1:8080/v1/chat, got "${target}"`,
         );
       }
+      const http = isHttpTarget(target);
+      const connections = opts.connections as number | undefined;
+      if (connections !== undefined && !http)
+        throw usageError('--connections applies to an http:// or https:// --target only');
+      if (connections !== undefined && connections < 1)
+        throw usageError(`--connections must be >= 1, got ${connections}`);
+      const drivers = opts.drivers as number;
+      if (http && drivers !== 1)
+        throw usageError(
+          `--drivers must be 1 with an http:// or https:// --target (one driver), got ${drivers}`,
+        );
       const code = await executeRun({
         scenario,
         speed: opts.speed as number | undefined,
@@ -97,10 +118,11 @@ export function registerRunCommand(program: Command): void {
         out: opts.out as string,
         tui: opts.tui as boolean,
         thresholds: opts.threshold as string[],
-        drivers: opts.drivers as number,
+        drivers,
         serverThreads: opts.serverThreads as number,
         intervalMinutes: interval,
         maxConversations: opts.maxConversations as number,
+        connections: connections ?? 64,
       });
       process.exitCode = code;
     });

@@ -4,8 +4,9 @@
 import { cpus, totalmem } from 'node:os';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { inFlight } from '../engine/counters.ts';
-import { type LoadTotals, startLoad } from '../engine/load-engine.ts';
+import { type LoadRun, type LoadSample, type LoadTotals, startLoad } from '../engine/load-engine.ts';
 import { ExitCode, type ExitCodeValue, PeakdeskError } from '../errors.ts';
+import { startHttpReplay } from '../http/http-replay.ts';
 import type { LiveFrame } from '../live/frame.ts';
 import { createLatencyHistogram, summarizeMs } from '../metrics/latency.ts';
 import { planFromRun, savingLine, staffingRows, writePlanCsv } from '../plan/plan.ts';
@@ -24,6 +25,7 @@ import { formatFinalSummary, formatProgressLine } from '../tui/plain.ts';
 import { outcomes, RunAggregator } from './aggregate.ts';
 import { LiveState } from './live-state.ts';
 import { type PreparedScenario, prepareScenario } from './prepare.ts';
+import { createWorkload } from './scenario-workload.ts';
 import { formatClock } from './zoned-time.ts';
 
 export interface RunOptions {
@@ -37,7 +39,7 @@ export interface RunOptions {
   window?: string;
   /** Cap on wall time, e.g. 2m. */
   duration?: string;
-  /** ws://…/chat of a bot to test; without it an embedded reference server is started. */
+  /** ws://…/chat or http://…/v1/chat of a bot to test; without it an embedded reference server is started. */
   target?: string;
   token?: string;
   /** @default 1 */
@@ -57,6 +59,13 @@ export interface RunOptions {
   intervalMinutes: number;
   /** Open conversations allowed (as k6's maxVUs); past it arrivals are dropped. @default 50000 */
   maxConversations: number;
+  /** Keep-alive connections to an http(s) target. @default 64 */
+  connections: number;
+}
+
+/** An http:// or https:// target is replayed over `POST /v1/chat`; anything else over WebSocket. */
+export function isHttpTarget(target: string | undefined): boolean {
+  return target !== undefined && /^https?:\/\//i.test(target);
 }
 
 const PLAIN_EVERY_SEC = 5;
@@ -165,38 +174,48 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
   let lastPlainSec = 0;
   let abortedBy: string[] = [];
   const intervals: IntervalRecord[] = [];
-  const engine = await startLoad({
-    target,
-    token: o.token,
-    drivers: o.drivers,
-    workloadModule: WORKLOAD,
-    workloadSpec: prepared.workloadSpec,
-    maxActive: o.maxConversations,
-    onSample(sample) {
-      const { second, closed } = aggregator.add(sample);
-      dir.appendInterval(second);
-      for (const iv of closed) {
-        dir.appendInterval(iv);
-        intervals.push(iv);
-      }
-      dir.appendLatency(
-        sample.latency,
-        engine.startEpochMs + (sample.realSec - 1) * 1000,
-        engine.startEpochMs + sample.realSec * 1000,
-      );
-      lastFrame = live.update(sample, second, aggregator.scenarioMsAt(sample.planMs));
-      const failing = failingAbortThresholds(thresholds, snapshot(lastFrame, live.counters().messagesSent));
-      if (failing.length > 0 && abortedBy.length === 0) {
-        abortedBy = failing.map(formatThresholdResult);
-        engine.stop();
-      }
-      if (dashboard !== undefined) dashboard.update(lastFrame);
-      else if (sample.realSec - lastPlainSec >= PLAIN_EVERY_SEC) {
-        lastPlainSec = sample.realSec;
-        process.stdout.write(`${formatProgressLine(lastFrame)}\n`);
-      }
-    },
-  });
+  const onSample = (sample: LoadSample): void => {
+    const { second, closed } = aggregator.add(sample);
+    dir.appendInterval(second);
+    for (const iv of closed) {
+      dir.appendInterval(iv);
+      intervals.push(iv);
+    }
+    dir.appendLatency(
+      sample.latency,
+      engine.startEpochMs + (sample.realSec - 1) * 1000,
+      engine.startEpochMs + sample.realSec * 1000,
+    );
+    lastFrame = live.update(sample, second, aggregator.scenarioMsAt(sample.planMs));
+    const failing = failingAbortThresholds(thresholds, snapshot(lastFrame, live.counters().messagesSent));
+    if (failing.length > 0 && abortedBy.length === 0) {
+      abortedBy = failing.map(formatThresholdResult);
+      engine.stop();
+    }
+    if (dashboard !== undefined) dashboard.update(lastFrame);
+    else if (sample.realSec - lastPlainSec >= PLAIN_EVERY_SEC) {
+      lastPlainSec = sample.realSec;
+      process.stdout.write(`${formatProgressLine(lastFrame)}\n`);
+    }
+  };
+  const engine: LoadRun = isHttpTarget(o.target)
+    ? await startHttpReplay({
+        url: target,
+        token: o.token,
+        workload: await createWorkload(prepared.workloadSpec),
+        connections: o.connections,
+        maxActive: o.maxConversations,
+        onSample,
+      })
+    : await startLoad({
+        target,
+        token: o.token,
+        drivers: o.drivers,
+        workloadModule: WORKLOAD,
+        workloadSpec: prepared.workloadSpec,
+        maxActive: o.maxConversations,
+        onSample,
+      });
 
   let interrupted = false;
   const onSignal = (): void => {

@@ -1,0 +1,429 @@
+// Open-model replay of a scenario over `POST /v1/chat`: the same arrivals, customers, think times,
+// patience and accounting as the WebSocket driver, each message sent at its intended time over a pool
+// of keep-alive connections, latency = reply time − intended send time. It fills the engine's LoadRun
+// contract, so `peakdesk run` aggregates, shows and writes an HTTP run exactly as a WebSocket one.
+//
+// Not on autocannon: autocannon is closed-loop (one request in flight per connection, the next one
+// written as soon as the reply arrives, or after the next 1 s reset of a per-connection quota when a
+// rate is set), so it cannot leave a connection idle until a message is due nor send at an intended
+// time; and it measures from the actual write. See README "HTTP targets".
+import http from 'node:http';
+import https from 'node:https';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { BotReply } from '../../server/bot/types.ts';
+import {
+  bump,
+  type ConversationOutcome,
+  type Counters,
+  countOutcome,
+  countScheduled,
+  createCounters,
+  mergeCounters,
+} from '../engine/counters.ts';
+import type { LoadRun, LoadSample, LoadTotals } from '../engine/load-engine.ts';
+import { MinHeap } from '../engine/min-heap.ts';
+import { createClock, currentRate, planAt, type RunClock, realAt, withRate } from '../engine/run-clock.ts';
+import type { PlannedArrival, SimCustomer, Workload } from '../engine/workload.ts';
+import { PeakdeskError } from '../errors.ts';
+import { createLatencyHistogram, type Histogram, recordMs } from '../metrics/latency.ts';
+
+export interface HttpReplayOptions {
+  /** http(s)://host:port/v1/chat */
+  url: string;
+  /** Bearer token for the target. @default undefined */
+  token?: string | undefined;
+  workload: Workload;
+  /** Keep-alive connections to the target; a message due while all are busy waits for one, and the wait is in its latency. @default 64 */
+  connections?: number;
+  /** Open conversations allowed (as k6's maxVUs); arrivals past it are dropped. @default 200000 */
+  maxActive?: number;
+  /** A conversation starting later than this after its intended time is a late start. @default 20 */
+  slipToleranceMs?: number;
+  /** Real ms a reply may take (from the intended send time) before the message fails. @default 30000 */
+  replyTimeoutMs?: number;
+  /** After the last arrival, real ms to let open conversations finish. @default 15000 */
+  drainMs?: number;
+  /** Called once per second of real time with what happened in it. */
+  onSample?: (sample: LoadSample) => void;
+}
+
+type Phase = 'waiting' | 'thinking' | 'abandoned' | 'ended';
+
+interface Conversation {
+  arrival: PlannedArrival;
+  customer: SimCustomer;
+  locale: string;
+  /** Session id the server returned; sent back to continue the conversation. */
+  session: string | undefined;
+  phase: Phase;
+  /** Messages sent so far; a reply or timer for an older message is ignored. */
+  turn: number;
+  /** Real time (run ms) the pending message was meant to go out. */
+  intendedRealMs: number;
+  request: http.ClientRequest | undefined;
+  lastReply: Pick<BotReply, 'handoff'> | undefined;
+}
+
+interface Window {
+  counters: Counters;
+  latency: Histogram;
+  latencyByIntent: Map<string, Histogram>;
+  slip: Histogram;
+}
+
+const LOOKAHEAD_REAL_MS = 250;
+/** Arrivals are asked for in whole chunks of plan time (an arrival source may draw whole blocks). */
+const GENERATE_CHUNK_PLAN_MS = 1000;
+const HOUSEKEEPING_MS = 50;
+const SAMPLE_MS = 1000;
+const LOOP_DELAY_RESOLUTION_MS = 10;
+/** Idle keep-alive sockets are closed before the server's own idle timeout (uWS: 10 s) can race a reuse. */
+const FREE_SOCKET_TIMEOUT_MS = 4000;
+
+function newWindow(): Window {
+  return {
+    counters: createCounters(),
+    latency: createLatencyHistogram(),
+    latencyByIntent: new Map(),
+    slip: createLatencyHistogram(),
+  };
+}
+
+/** A body as JSON, or undefined when it is not JSON (a proxy's page, an empty or cut body). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error code of a non-200 reply: the protocol's error frame `code`, else `http_<status>`. */
+export function httpErrorCode(status: number, body: string): string {
+  const parsed = parseJson(body) as { code?: unknown } | undefined;
+  return typeof parsed?.code === 'string' && parsed.code !== '' ? parsed.code : `http_${status}`;
+}
+
+/** Starts replaying `workload` against an HTTP target; the same LoadRun as the WebSocket engine's. */
+export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
+  const url = new URL(o.url);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new PeakdeskError(`HTTP replay needs an http:// or https:// URL, got "${o.url}"`);
+  const connections = o.connections ?? 64;
+  if (!Number.isInteger(connections) || connections < 1)
+    throw new PeakdeskError(`--connections must be an integer >= 1, got ${connections}`);
+  const workload = o.workload;
+  const maxActive = o.maxActive ?? 200_000;
+  const slipToleranceMs = o.slipToleranceMs ?? 20;
+  const replyTimeoutMs = o.replyTimeoutMs ?? 30_000;
+  const drainMs = o.drainMs ?? 15_000;
+  const client = url.protocol === 'https:' ? https : http;
+  const agent = new client.Agent({
+    keepAlive: true,
+    maxSockets: connections,
+    timeout: FREE_SOCKET_TIMEOUT_MS,
+  });
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (o.token !== undefined) headers.authorization = `Bearer ${o.token}`;
+
+  let clock: RunClock = createClock();
+  const startEpochMs = performance.timeOrigin + performance.now();
+  const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
+  const events = new MinHeap<() => void>();
+  const active = new Set<Conversation>();
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+  let w = newWindow();
+  const totals = newWindow();
+  let generatedUntilPlan = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let armedRealMs = Number.POSITIVE_INFINITY;
+  let stopped = false;
+  let stoppedEarly = false;
+  let drainDeadline: number | undefined;
+
+  function intentLatency(intent: string): Histogram {
+    let h = w.latencyByIntent.get(intent);
+    if (h === undefined) {
+      h = createLatencyHistogram();
+      w.latencyByIntent.set(intent, h);
+    }
+    return h;
+  }
+
+  function arm(dueRealMs: number): void {
+    if (timer !== undefined) clearTimeout(timer);
+    armedRealMs = dueRealMs;
+    timer = setTimeout(tick, Math.max(0, Math.floor(dueRealMs - nowReal())));
+  }
+
+  function schedule(planMs: number, fn: () => void): void {
+    events.push(planMs, fn);
+    if (stopped) return;
+    const due = realAt(clock, planMs);
+    if (due < armedRealMs) arm(due);
+  }
+
+  function finish(conv: Conversation, outcome: ConversationOutcome): void {
+    if (conv.phase === 'ended') return;
+    const wasAbandoned = conv.phase === 'abandoned';
+    conv.phase = 'ended';
+    if (!wasAbandoned) countOutcome(w.counters, conv.arrival.intent, outcome);
+    if (outcome === 'handedOff' && conv.lastReply?.handoff !== undefined) {
+      bump(w.counters.handoffsByQueue, conv.lastReply.handoff.queue);
+      bump(w.counters.handoffsByReason, conv.lastReply.handoff.reason);
+    }
+    active.delete(conv);
+  }
+
+  function onReply(conv: Conversation, turn: number, status: number, body: string): void {
+    if (stopped || conv.turn !== turn || conv.phase === 'ended') return;
+    conv.request = undefined;
+    const receivedReal = nowReal();
+    const ms = receivedReal - conv.intendedRealMs;
+    recordMs(w.latency, ms);
+    recordMs(intentLatency(conv.arrival.intent), ms);
+    if (status !== 200) {
+      bump(w.counters.errors, httpErrorCode(status, body));
+      finish(conv, 'failed');
+      return;
+    }
+    const parsed = (parseJson(body) ?? {}) as { session?: unknown; reply?: BotReply | null };
+    if (typeof parsed.session !== 'string' || typeof parsed.reply !== 'object' || parsed.reply === null) {
+      bump(w.counters.errors, 'bad_reply');
+      finish(conv, 'failed');
+      return;
+    }
+    w.counters.replies++;
+    if (conv.phase === 'abandoned') {
+      w.counters.lateReplies++;
+      finish(conv, 'abandoned');
+      return;
+    }
+    conv.session = parsed.session;
+    const reply = parsed.reply;
+    conv.lastReply = reply;
+    const step = conv.customer.onReply(reply);
+    if (step.kind === 'end') {
+      // HTTP has no `end` message: the server's session simply expires (its TTL).
+      finish(
+        conv,
+        step.reason === 'resolved'
+          ? 'resolved'
+          : step.reason === 'handoff_accepted'
+            ? 'handedOff'
+            : 'abandoned',
+      );
+      return;
+    }
+    conv.phase = 'thinking';
+    const planMs = planAt(clock, receivedReal) + step.thinkMs / workload.speed;
+    schedule(planMs, () => {
+      if (conv.phase !== 'thinking') return;
+      conv.intendedRealMs = realAt(clock, planMs);
+      recordMs(w.slip, Math.max(0, nowReal() - conv.intendedRealMs));
+      send(conv, step.text);
+    });
+  }
+
+  function onRequestError(conv: Conversation, turn: number, code: string): void {
+    if (stopped || conv.turn !== turn || conv.phase === 'ended') return;
+    conv.request = undefined;
+    bump(w.counters.errors, code);
+    finish(conv, 'failed');
+  }
+
+  function post(conv: Conversation, turn: number, body: string, retried: boolean): void {
+    const req = client.request(url, { method: 'POST', agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => onReply(conv, turn, res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+      res.on('error', (err: NodeJS.ErrnoException) =>
+        onRequestError(conv, turn, err.code ?? 'response_error'),
+      );
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed just as it was reused: the request never reached it
+      // (Node's documented case for one retry), so it goes again on a fresh socket, not counted twice.
+      if (!retried && req.reusedSocket && err.code === 'ECONNRESET' && !stopped && conv.turn === turn) {
+        post(conv, turn, body, true);
+        return;
+      }
+      onRequestError(conv, turn, err.code ?? 'request_error');
+    });
+    conv.request = req;
+    req.end(body);
+  }
+
+  function send(conv: Conversation, text: string): void {
+    conv.turn++;
+    const turn = conv.turn;
+    const body = JSON.stringify(
+      conv.session === undefined
+        ? { text, locale: conv.locale }
+        : { session: conv.session, text, locale: conv.locale },
+    );
+    w.counters.messagesSent++;
+    conv.phase = 'waiting';
+    // Patience runs in real time, as in the WebSocket driver: the server is never compressed.
+    const patienceLeft = conv.customer.patienceMs() - Math.max(0, nowReal() - conv.intendedRealMs);
+    setTimeout(
+      () => {
+        if (stopped || conv.phase !== 'waiting' || conv.turn !== turn) return;
+        // The customer gives up; the request stays open so a late reply is still measured.
+        countOutcome(w.counters, conv.arrival.intent, 'abandoned');
+        w.counters.gaveUpWaiting++;
+        conv.phase = 'abandoned';
+      },
+      Math.max(0, patienceLeft),
+    ).unref();
+    setTimeout(
+      () => {
+        if (stopped || conv.turn !== turn) return;
+        if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
+        bump(w.counters.errors, 'reply_timeout');
+        recordMs(w.latency, nowReal() - conv.intendedRealMs);
+        const req = conv.request;
+        conv.request = undefined;
+        finish(conv, 'failed');
+        req?.destroy();
+      },
+      Math.max(0, replyTimeoutMs - Math.max(0, nowReal() - conv.intendedRealMs)),
+    ).unref();
+    post(conv, turn, body, false);
+  }
+
+  function start(arrival: PlannedArrival): void {
+    countScheduled(w.counters, arrival.intent);
+    const intendedReal = realAt(clock, arrival.planMs);
+    const late = nowReal() - intendedReal;
+    recordMs(w.slip, Math.max(0, late));
+    if (late > slipToleranceMs) w.counters.lateStarts++;
+    if (active.size >= maxActive) {
+      countOutcome(w.counters, arrival.intent, 'dropped');
+      return;
+    }
+    const customer = workload.customer(arrival);
+    const first = customer.first();
+    const conv: Conversation = {
+      arrival,
+      customer,
+      locale: first.locale,
+      session: undefined,
+      phase: 'waiting',
+      turn: 0,
+      intendedRealMs: intendedReal,
+      request: undefined,
+      lastReply: undefined,
+    };
+    active.add(conv);
+    send(conv, first.text);
+  }
+
+  function generate(untilPlan: number): void {
+    while (generatedUntilPlan < Math.min(untilPlan, workload.endPlanMs)) {
+      const to = Math.min(
+        (Math.floor(generatedUntilPlan / GENERATE_CHUNK_PLAN_MS) + 1) * GENERATE_CHUNK_PLAN_MS,
+        workload.endPlanMs,
+      );
+      for (const arrival of workload.arrivals(generatedUntilPlan, to))
+        events.push(arrival.planMs, () => start(arrival));
+      generatedUntilPlan = to;
+    }
+  }
+
+  function tick(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    armedRealMs = Number.POSITIVE_INFINITY;
+    if (stopped) return;
+    const real = nowReal();
+    generate(planAt(clock, real + LOOKAHEAD_REAL_MS));
+    const planNow = planAt(clock, real);
+    for (let key = events.peekKey(); key !== undefined && key <= planNow; key = events.peekKey()) {
+      (events.pop() as () => void)();
+    }
+    const next = events.peekKey();
+    const nextReal = next === undefined ? Number.POSITIVE_INFINITY : realAt(clock, next);
+    arm(Math.min(nowReal() + HOUSEKEEPING_MS, nextReal));
+  }
+
+  function addWindow(into: Window, from: Window): void {
+    mergeCounters(into.counters, from.counters);
+    into.latency.add(from.latency);
+    into.slip.add(from.slip);
+    for (const [intent, h] of from.latencyByIntent) {
+      let mine = into.latencyByIntent.get(intent);
+      if (mine === undefined) {
+        mine = createLatencyHistogram();
+        into.latencyByIntent.set(intent, mine);
+      }
+      mine.add(h);
+    }
+  }
+
+  function emitSample(): void {
+    const real = nowReal();
+    const done = w;
+    w = newWindow();
+    addWindow(totals, done);
+    o.onSample?.({
+      realSec: real / 1000,
+      planMs: planAt(clock, real),
+      rate: currentRate(clock),
+      counters: done.counters,
+      latency: done.latency,
+      latencyByIntent: done.latencyByIntent,
+      slip: done.slip,
+      loopLagP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
+      active: active.size,
+    });
+    loopDelay.reset();
+  }
+
+  let resolveDone: (t: LoadTotals) => void = () => undefined;
+  const done = new Promise<LoadTotals>((resolve) => {
+    resolveDone = resolve;
+  });
+
+  function stopAll(early: boolean): void {
+    if (stopped) return;
+    stopped = true;
+    stoppedEarly = early;
+    clearInterval(sampler);
+    if (timer !== undefined) clearTimeout(timer);
+    // Conversations waiting past their customer's patience are already counted abandoned.
+    let inFlightAtStop = 0;
+    for (const conv of active) {
+      if (conv.phase !== 'abandoned') inFlightAtStop++;
+      conv.request?.destroy();
+    }
+    agent.destroy();
+    emitSample();
+    loopDelay.disable();
+    resolveDone({ ...totals, inFlightAtStop, realMs: nowReal(), stoppedEarly });
+  }
+
+  const sampler = setInterval(() => {
+    emitSample();
+    const arrivalsDone = generatedUntilPlan >= workload.endPlanMs && events.size === 0;
+    if (arrivalsDone && active.size === 0) stopAll(false);
+    else if (generatedUntilPlan >= workload.endPlanMs) {
+      drainDeadline ??= nowReal() + drainMs;
+      if (nowReal() > drainDeadline) stopAll(false);
+    }
+  }, SAMPLE_MS);
+
+  loopDelay.enable();
+  tick();
+
+  return {
+    startEpochMs,
+    setRate(rate: number): void {
+      clock = withRate(clock, nowReal(), rate);
+      if (!stopped) tick();
+    },
+    rate: () => currentRate(clock),
+    stop: () => stopAll(true),
+    done,
+  };
+}
