@@ -1,21 +1,165 @@
-// Personal data masking for replies, logs and transcripts: phones, ID numbers, emails, street addresses (zh/en).
+// Personal data masking for replies, logs and transcripts: phones, ID and passport numbers, bank cards,
+// emails, street addresses (zh/en). Order ids (E2026111100012345) and amounts are left alone.
 
-const ID_NUMBER = /(?<![0-9A-Za-z])([1-9]\d{5})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE = /(?<![0-9A-Za-z])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![0-9A-Za-z])/g;
-const LANDLINE = /(?<![0-9A-Za-z])(0\d{2,3})-?(\d{3,4})(\d{4})(?![0-9A-Za-z])/g;
-const EMAIL = /([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
-const ZH_ADDRESS =
-  /((?:[\u4e00-\u9fff]{2,4}(?:省|自治区))?(?:[\u4e00-\u9fff]{2,4}市)?(?:[\u4e00-\u9fff]{1,4}(?:区|县))?)([\u4e00-\u9fff]{1,6}(?:路|街|大道|巷|弄|村|镇|小区|花园|大厦)[0-9A-Za-z\u4e00-\u9fff#-]*?(?:号|室|栋|楼|单元|幢|号院)(?:[0-9A-Za-z\u4e00-\u9fff#-]{0,12}?(?:号|室|栋|楼|单元|幢))*)/g;
-const EN_ADDRESS =
-  /\b\d{1,5}\s+(?:[A-Za-z]+\s+){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|boulevard|blvd|drive|dr|way|court|ct|place|pl)\b\.?(?:,?\s*(?:apt|apartment|unit|suite|flat|#)\.?\s*[\w-]+)?/gi;
+interface Rule {
+  /** Global. */
+  pattern: RegExp;
+  /** A cheap test that a match is possible at all: most texts have no personal data, so most rules are skipped. */
+  hint?: RegExp;
+  /** The masked form of one match (of the folded text). */
+  mask: (m: RegExpExecArray) => string;
+}
+
+const tail = (s: string, n: number): string => s.slice(s.length - n);
+/** A regex source matching the word in any case ("st" → "[sS][tT]"): the pattern it goes into is case-sensitive. */
+const anyCase = (words: string): string => words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+const digitsOf = (s: string): string => s.replace(/\D/g, '');
+
+/** Card numbers carry a Luhn check digit; other long numbers (marketplace order ids) mostly fail it. */
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Name words of an English street; connectives and counted units ("3 days on the road") are not. */
+const EN_NAME_WORD = `(?:(?!(?:${anyCase('the|a|an|on|in|at|of|to|for|by|and|or|is|my|your|our|his|her|their|days?|hours?|minutes?|weeks?|months?|items?|times?|orders?|pieces?')})\\s)[A-Za-z]+\\s+)`;
+const EN_UNIT = `(?:${anyCase('apt|apartment|unit|suite|flat')}|#)\\.?\\s*[\\w-]+`;
+/** Street words that are not also common English words: matched in any case. */
+const EN_STREET = anyCase(
+  'street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|terrace|highway|hwy|parkway|pkwy|crescent',
+);
+/** Street words that are also everyday words ("either way", "take place"): only when capitalised. */
+const EN_STREET_CAPITALISED =
+  'Way|Place|Pl|Court|Ct|Drive|Dr|Loop|Square|Sq|Close|Walk|Row|Circle|Trail|Plaza|Grove|Mews';
+/** Han characters that may name a street or compound; not the particles and verbs around an address. */
+const ZH_NAME = '(?:(?![在是到址的了我你他她吗呢请把给从往改换送寄填写为和或])[\\u4e00-\\u9fff])';
+
+const RULES: Rule[] = [
+  {
+    // a***@mail.com
+    hint: /@/,
+    pattern: /([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g,
+    mask: (m) => `${m[1]}***${m[2]}`,
+  },
+  {
+    // 护照E****78, passport no. EA****67 (Chinese passports, HK/Macau/Taiwan permits, after a keyword)
+    hint: /护照|通行证|passport/i,
+    pattern:
+      /((?:护照|通行证|passport)(?:号码|号|\s*(?:number|no\.?|#))?\s*(?:是|为|is)?\s*[:：]?\s*)([A-Za-z]{1,2})\d{5,6}(\d{2})(?![0-9A-Za-z])/gi,
+    mask: (m) => `${m[1]}${m[2]}****${m[3]}`,
+  },
+  {
+    // E****78: an ordinary Chinese passport number without a keyword
+    pattern: /(?<![0-9A-Za-z])([EG])\d{6}(\d{2})(?![0-9A-Za-z])/g,
+    mask: (m) => `${m[1]}****${m[2]}`,
+  },
+  {
+    // 110105********123X: 18-digit resident ID (birth date YYYYMMDD in the middle), also in 6-8-4 groups
+    pattern:
+      /(?<!\d)([1-9]\d{5})[ -]?(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?(\d{3}[\dXx])(?![0-9A-Za-z])/g,
+    mask: (m) => `${m[1]}********${m[2]}`,
+  },
+  {
+    // 110105******123: 15-digit resident ID of before 1999 (YYMMDD birth date in the middle)
+    pattern: /(?<!\d)([1-9]\d{5})\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(\d{3})(?!\d)/g,
+    mask: (m) => `${m[1]}******${m[2]}`,
+  },
+  {
+    // 6222****0123: bank cards of 16 to 19 digits (15 for Amex), grouped or not, that pass the Luhn
+    // check or follow the word card (卡号, 银行卡, card no.), so that a mistyped card is hidden too
+    pattern: /(?<![0-9A-Za-z])\d(?:[ -]?\d){14,18}(?![0-9A-Za-z])/g,
+    mask: (m) => {
+      const d = digitsOf(m[0]);
+      const named = /卡|card/i.test(m.input.slice(Math.max(0, m.index - 16), m.index));
+      if ((d.length === 15 && !/^3[47]/.test(d)) || !(named || luhnValid(d))) return m[0];
+      return `${d.slice(0, 4)}****${tail(d, 4)}`;
+    },
+  },
+  {
+    // 138****1234: mainland mobiles, with +86 / 0086 / (+86), spaces, dashes or dots
+    pattern: /(?<!\d)(?:(?:\+|00)?86[- ]?|\(\+?86\)\s?)?(1[3-9]\d)[-. ]?\d{4}[-. ]?(\d{4})(?!\d)/g,
+    mask: (m) => `${m[1]}****${m[2]}`,
+  },
+  {
+    // 010-****5678: landlines (3-digit area codes 010 and 02x, 4-digit ones elsewhere), also (010)
+    pattern:
+      /(?<!\d)(?:\((0(?:10|2\d)|0[3-9]\d{2})\)\s?|(0(?:10|2\d)|0[3-9]\d{2})[- ]?)\d{3,4}[- ]?(\d{4})(?!\d)/g,
+    mask: (m) => `${m[1] ?? m[2]}-****${m[3]}`,
+  },
+  {
+    // ****2671: other countries' numbers with a + prefix, and North American ones; 400/800 hotlines are kept
+    pattern:
+      /(?<![0-9A-Za-z])(?:\+\d{1,3}[ -]?(?:\(\d{1,4}\)[ -]?)?\d{2,4}(?:[ -]?\d{2,4}){1,3}|\(\d{3}\)\s?\d{3}[-. ]\d{4}|\d{3}[-.]\d{3}[-.]\d{4})(?!\d)/g,
+    mask: (m) => (/^[48]00\D/.test(m[0]) ? m[0] : `****${tail(digitsOf(m[0]), 4)}`),
+  },
+  {
+    // 北京市朝阳区****: keeps province, city and district; hides street, number, building and room
+    hint: /路|街|大道|巷|弄|村|镇|小区|花园|大厦|公寓|家园|苑/,
+    pattern: new RegExp(
+      '((?:[\\u4e00-\\u9fff]{2,4}(?:省|自治区))?(?:[\\u4e00-\\u9fff]{2,4}市)?(?:[\\u4e00-\\u9fff]{1,4}(?:区|县))?)' +
+        `(${ZH_NAME}{1,6}(?:路|街|大道|巷|弄|村|镇|小区|花园|大厦|公寓|家园|苑)` +
+        '[0-9A-Za-z\\u4e00-\\u9fff#-]*?(?:号|室|栋|楼|单元|幢|号院)' +
+        '(?:[0-9A-Za-z\\u4e00-\\u9fff#-]{0,12}?(?:号|室|栋|楼|单元|幢))*' +
+        '(?:(?<=单元|栋|幢|楼)\\d{2,4}(?![\\d天元块件个]))?)',
+      'g',
+    ),
+    mask: (m) => `${m[1]}****`,
+  },
+  {
+    // ****: building, unit and room without a street ("3栋2单元501", "T1 2001室")
+    hint: /栋|幢|号楼|单元|室|房/,
+    pattern:
+      /(?<![0-9A-Za-z第])(?:[0-9A-Za-z]{1,4}(?:栋|幢|号楼|单元)(?:[0-9A-Za-z]{1,4}(?:栋|幢|号楼|单元|层|楼|室|号))*(?:\d{2,5}(?:室|房)?)?|\d{3,5}(?:室|房间))/g,
+    mask: () => '****',
+  },
+  {
+    // ****: English street addresses with their apartment, and PO boxes
+    hint: new RegExp(`\\b(?:${EN_STREET}|${EN_STREET_CAPITALISED}|${anyCase('box')})\\b`),
+    pattern: new RegExp(
+      `(?:\\b${EN_UNIT},?\\s+)?\\b\\d{1,5}[A-Za-z]?\\s+${EN_NAME_WORD}{1,3}(?:${EN_STREET}|${EN_STREET_CAPITALISED})\\b\\.?(?:,?\\s*${EN_UNIT})?|\\b[pP]\\.?\\s?[oO]\\.?\\s+${anyCase('box')}\\s+\\d+`,
+      'g',
+    ),
+    mask: () => '****',
+  },
+];
+
+/** Full-width digits, Latin letters and + - . # @ as people type them in Chinese IMEs (１３８, ＠), and the
+ * ideographic space, to ASCII. Chinese punctuation (，？：) is left alone. One code unit each, so offsets hold. */
+const WIDE = /[\uff03\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5a\u3000]/;
+const WIDE_ALL = new RegExp(WIDE.source, 'g');
+
+function fold(text: string): string {
+  return text.replace(WIDE_ALL, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+function applyRule(text: string, rule: Rule, wide: boolean): string {
+  const folded = wide ? fold(text) : text;
+  if (rule.hint !== undefined && !rule.hint.test(folded)) return text;
+  const { pattern } = rule;
+  pattern.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
+    const end = m.index + m[0].length;
+    const masked = rule.mask(m);
+    out += text.slice(last, m.index) + (masked === m[0] ? text.slice(m.index, end) : masked);
+    last = end;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
 
 /** The text with personal data replaced: 138****1234, 110105********123X, a***@mail.com, 北京市朝阳区****. */
 export function maskPersonalData(text: string): string {
-  return text
-    .replace(EMAIL, '$1***$2')
-    .replace(ID_NUMBER, (_m, head: string, tail: string) => `${head}********${tail}`)
-    .replace(MOBILE, '$1****$3')
-    .replace(LANDLINE, '$1-****$3')
-    .replace(ZH_ADDRESS, '$1****')
-    .replace(EN_ADDRESS, '****');
+  // Masks are ASCII, so text without full-width characters never needs folding.
+  const wide = WIDE.test(text);
+  let out = text;
+  for (const rule of RULES) out = applyRule(out, rule, wide);
+  return out;
 }
