@@ -5,8 +5,10 @@ import { COLOUR_NAMES, PRODUCT_SPECS } from '../../data/products.ts';
 import type { Example } from '../classifier.ts';
 import { INTENTS } from '../types.ts';
 import { EN_CORPUS } from './en.ts';
+import { EN_EXTRA } from './en-extra.ts';
 import { EN_MORE } from './en-more.ts';
 import { ZH_CORPUS } from './zh.ts';
+import { ZH_EXTRA } from './zh-extra.ts';
 import { ZH_MORE } from './zh-more.ts';
 
 const ZH_PREFIX = ['', '', '你好，', '亲，', '在吗 ', '客服 ', '请问', '麻烦问下', '急！', '喂 ', '您好 '];
@@ -54,6 +56,22 @@ const EN_TAILS = [
 const ZH_SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '40', '42', '44', '均码'];
 const EN_SIZES = ['S', 'M', 'L', 'XL', 'XXL', '38', '40', '42', '44', 'medium', 'large', 'small'];
 const NUMBERS = ['50', '100', '150', '168', '175', '180', '199', '299', '300', '500', '65', '120', '1299'];
+
+// A message that is only an order id (usually the answer to "which order?") says nothing about the intent: the
+// same texts under every intent that takes an order id keep the classifier unsure, so the dialogue's pending intent wins.
+const ID_INTENTS = [
+  'order.status',
+  'order.cancel',
+  'order.modify',
+  'logistics.track',
+  'logistics.exception',
+  'aftersale.return',
+  'aftersale.refund',
+  'aftersale.price_protect',
+  'invoice',
+] as const;
+const ZH_ID_ONLY = ['{o}', '订单号{o}', '单号 {o}', '{o} 这个', '是这个{o}'];
+const EN_ID_ONLY = ['{o}', 'order number {o}', 'its {o}', 'here: {o}', 'order id {o}'];
 
 interface Fillers {
   products: string[];
@@ -117,7 +135,7 @@ export function trainingExamples(seed = 7, variants = 4): Example[] {
   const out: Example[] = [];
   let group = 0;
   for (const intent of INTENTS) {
-    for (const template of [...ZH_CORPUS[intent], ...ZH_MORE[intent]]) {
+    for (const template of [...ZH_CORPUS[intent], ...ZH_MORE[intent], ...ZH_EXTRA[intent]]) {
       group++;
       for (let v = 0; v < variants; v++) {
         const mixed = v === 3 && template.includes('{p}') ? EN_FILL.products : ZH_FILL.products;
@@ -131,7 +149,7 @@ export function trainingExamples(seed = 7, variants = 4): Example[] {
         out.push({ text, intent, group, locale: 'zh' });
       }
     }
-    for (const template of [...EN_CORPUS[intent], ...EN_MORE[intent]]) {
+    for (const template of [...EN_CORPUS[intent], ...EN_MORE[intent], ...EN_EXTRA[intent]]) {
       group++;
       for (let v = 0; v < variants; v++) {
         const body = fill(template, EN_FILL, rng);
@@ -141,6 +159,13 @@ export function trainingExamples(seed = 7, variants = 4): Example[] {
         out.push({ text: caseVariant(text, rng), intent, group, locale: 'en' });
       }
     }
+  }
+  const idRng = createRng(seed + 1);
+  for (const intent of ID_INTENTS) {
+    for (const template of ZH_ID_ONLY)
+      out.push({ text: fill(template, ZH_FILL, idRng), intent, group: ++group, locale: 'zh' });
+    for (const template of EN_ID_ONLY)
+      out.push({ text: fill(template, EN_FILL, idRng), intent, group: ++group, locale: 'en' });
   }
   return out;
 }
