@@ -36,6 +36,10 @@ export interface Counters {
   lateReplies: number;
   /** Abandoned conversations whose customer ran out of patience waiting for a reply (the rest chose to leave). */
   gaveUpWaiting: number;
+  /** WebSockets the driver opened. */
+  socketsOpened: number;
+  /** Conversations that started on a socket an earlier conversation had ended on (socket reuse). */
+  socketsReused: number;
   /** Error frames and transport failures by code. */
   errors: Record<string, number>;
   handoffsByQueue: Record<string, number>;
@@ -56,6 +60,8 @@ export function createCounters(): Counters {
     replies: 0,
     lateReplies: 0,
     gaveUpWaiting: 0,
+    socketsOpened: 0,
+    socketsReused: 0,
     errors: {},
     handoffsByQueue: {},
     handoffsByReason: {},
@@ -95,6 +101,9 @@ export function mergeCounters(into: Counters, delta: Counters): Counters {
     'messagesSent',
     'replies',
     'lateReplies',
+    'gaveUpWaiting',
+    'socketsOpened',
+    'socketsReused',
     ...OUTCOMES,
   ] as const) {
     into[key] += delta[key];

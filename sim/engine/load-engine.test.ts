@@ -24,34 +24,59 @@ describe('source addresses', () => {
 });
 
 describe('load engine', () => {
-  it('replays a schedule against the bot server with exact accounting', async () => {
-    const server = await startServer({ port: 0, threads: 1 });
-    const samples: LoadSample[] = [];
-    const spec: FixedSpec = { count: 100, everyMs: 10, turns: 2, thinkMs: 50, patienceMs: 10_000 };
-    const run = await startLoad({
-      target: server.wsUrl,
-      drivers: 2,
-      workloadModule: FIXED,
-      workloadSpec: spec,
-      drainMs: 5000,
-      onSample: (s) => samples.push(s),
-    });
-    const totals = await run.done;
-    await server.stop();
-    const c = totals.counters;
-    expect(c.scheduled).toBe(100);
-    expect(c.resolved).toBe(100);
-    expect(c.messagesSent).toBe(200);
-    expect(c.replies).toBe(200);
-    expect(totals.latency.totalCount).toBe(200);
-    expect(totals.latencyByIntent.get('logistics.track')?.totalCount).toBe(200);
-    expect(totals.inFlightAtStop).toBe(0);
-    expect(inFlight(c)).toBe(0);
-    expect(c.dropped).toBe(0);
-    expect(totals.stoppedEarly).toBe(false);
-    expect(samples.reduce((n, s) => n + s.counters.scheduled, 0)).toBe(100);
-    expect(samples.reduce((n, s) => n + s.latency.totalCount, 0)).toBe(200);
-  });
+  it.each([
+    { mode: 'a socket per conversation', socketReuse: false, convsPerSocket: 1, maxOpened: 100 },
+    {
+      mode: 'sockets reused one conversation at a time',
+      socketReuse: true,
+      convsPerSocket: 1,
+      maxOpened: 60,
+    },
+    { mode: '8 conversations multiplexed per socket', socketReuse: true, convsPerSocket: 8, maxOpened: 12 },
+  ])(
+    'replays a schedule against the bot server with exact accounting: $mode',
+    async ({ socketReuse, convsPerSocket, maxOpened }) => {
+      // multiplexed sockets carry many conversations' messages: the per-socket rate limit is raised
+      const server = await startServer({
+        port: 0,
+        threads: 1,
+        rateLimitPerSec: 10_000,
+        rateLimitBurst: 10_000,
+      });
+      const samples: LoadSample[] = [];
+      const spec: FixedSpec = { count: 100, everyMs: 10, turns: 2, thinkMs: 50, patienceMs: 10_000 };
+      const run = await startLoad({
+        target: server.wsUrl,
+        drivers: 2,
+        workloadModule: FIXED,
+        workloadSpec: spec,
+        drainMs: 5000,
+        socketReuse,
+        convsPerSocket,
+        onSample: (s) => samples.push(s),
+      });
+      const totals = await run.done;
+      await server.stop();
+      const c = totals.counters;
+      expect(c.errors).toEqual({});
+      expect(c.scheduled).toBe(100);
+      expect(c.resolved).toBe(100);
+      expect(c.messagesSent).toBe(200);
+      expect(c.replies).toBe(200);
+      expect(totals.latency.totalCount).toBe(200);
+      expect(totals.latencyByIntent.get('logistics.track')?.totalCount).toBe(200);
+      expect(totals.inFlightAtStop).toBe(0);
+      expect(inFlight(c)).toBe(0);
+      expect(c.dropped).toBe(0);
+      expect(totals.stoppedEarly).toBe(false);
+      expect(samples.reduce((n, s) => n + s.counters.scheduled, 0)).toBe(100);
+      expect(samples.reduce((n, s) => n + s.latency.totalCount, 0)).toBe(200);
+      // every conversation started on a new socket or on one handed on from an earlier conversation
+      expect(c.socketsOpened + c.socketsReused).toBe(100);
+      expect(c.socketsOpened).toBeLessThanOrEqual(maxOpened);
+      if (!socketReuse) expect(c.socketsReused).toBe(0);
+    },
+  );
 
   it('shows a 1 s server stall in the tail: latency counts from the intended send time', async () => {
     const stall: Worker = startTsWorker(new URL('./fixtures/stall-server.ts', import.meta.url), {
@@ -76,24 +101,33 @@ describe('load engine', () => {
     expect(totals.latency.getValueAtPercentile(85) / 1000).toBeGreaterThan(200);
   });
 
-  it('balances the accounting when the server is killed mid-run', async () => {
-    const server = await startServer({ port: 0, threads: 1 });
-    const spec: FixedSpec = { count: 150, everyMs: 10, turns: 3, thinkMs: 100, patienceMs: 400 };
-    const run = await startLoad({
-      target: server.wsUrl,
-      workloadModule: FIXED,
-      workloadSpec: spec,
-      drainMs: 3000,
-    });
-    setTimeout(() => void server.stop(100), 600);
-    const totals = await run.done;
-    const c = totals.counters;
-    expect(c.scheduled).toBe(150);
-    expect(c.failed).toBeGreaterThan(0);
-    // conversations that finished before the kill (the bot resolves or hands them off)
-    expect(c.resolved + c.handedOff).toBeGreaterThan(0);
-    expect(c.scheduled).toBe(outcomes(c as unknown as Record<string, unknown>) + totals.inFlightAtStop);
-  });
+  it.each([1, 8])(
+    'balances the accounting when the server is killed mid-run (%i conversations a socket)',
+    async (convsPerSocket) => {
+      const server = await startServer({
+        port: 0,
+        threads: 1,
+        rateLimitPerSec: 10_000,
+        rateLimitBurst: 10_000,
+      });
+      const spec: FixedSpec = { count: 150, everyMs: 10, turns: 3, thinkMs: 100, patienceMs: 400 };
+      const run = await startLoad({
+        target: server.wsUrl,
+        workloadModule: FIXED,
+        workloadSpec: spec,
+        convsPerSocket,
+        drainMs: 3000,
+      });
+      setTimeout(() => void server.stop(100), 600);
+      const totals = await run.done;
+      const c = totals.counters;
+      expect(c.scheduled).toBe(150);
+      expect(c.failed).toBeGreaterThan(0);
+      // conversations that finished before the kill (the bot resolves or hands them off)
+      expect(c.resolved + c.handedOff).toBeGreaterThan(0);
+      expect(c.scheduled).toBe(outcomes(c as unknown as Record<string, unknown>) + totals.inFlightAtStop);
+    },
+  );
 
   it('reconnects after the server restarts on the same port; the outage shows as failures, then service resumes', async () => {
     const first = await startServer({ port: 0, threads: 1 });

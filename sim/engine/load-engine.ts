@@ -28,6 +28,13 @@ export interface LoadOptions {
   slipToleranceMs?: number;
   /** Real ms a reply may take before the message fails. @default 30000 */
   replyTimeoutMs?: number;
+  /** Hand a socket on to the next conversation when its conversation ended (see DriverInit). @default false */
+  socketReuse?: boolean;
+  /**
+   * Conversations one socket carries at once, as a gateway in front of the bot tier would; above 1,
+   * sockets are pooled and the frames due together go out in one write per socket. @default 1
+   */
+  convsPerSocket?: number;
   /** After the last arrival, real ms to let open conversations finish. @default 15000 */
   drainMs?: number;
   /** Called once per second of real time with what happened in it. */
@@ -97,6 +104,9 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
   if (!Number.isInteger(drivers) || drivers < 1)
     throw new PeakdeskError(`--drivers must be an integer >= 1, got ${drivers}`);
   const maxActive = options.maxActive ?? 200_000;
+  const convsPerSocket = options.convsPerSocket ?? 1;
+  if (!Number.isInteger(convsPerSocket) || convsPerSocket < 1)
+    throw new PeakdeskError(`--convs-per-socket must be an integer >= 1, got ${convsPerSocket}`);
   const workers: Worker[] = [];
   for (let index = 0; index < drivers; index++) {
     const init: DriverInit = {
@@ -110,6 +120,8 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
       sourceAddresses: options.sourceAddresses ?? defaultSourceAddresses(options.target),
       slipToleranceMs: options.slipToleranceMs ?? 20,
       replyTimeoutMs: options.replyTimeoutMs ?? 30_000,
+      socketReuse: options.socketReuse ?? false,
+      convsPerSocket,
     };
     workers.push(startTsWorker(DRIVER_ENTRY, init as unknown as Record<string, unknown>));
   }

@@ -17,6 +17,21 @@ export function createLatencyHistogram(): Histogram {
   });
 }
 
+/**
+ * A histogram for the hot path of a driver thread: plain 32-bit counts (~180 KB) rather than the
+ * packed array, whose index lookups cost more than the rest of recording and of `toDelta` together
+ * (seen in a CPU profile of the driver). Reset and reused, not rebuilt.
+ */
+export function createRecorderHistogram(): Histogram {
+  return hdr.build({
+    lowestDiscernibleValue: LOWEST_US,
+    highestTrackableValue: HIGHEST_US,
+    numberOfSignificantValueDigits: DIGITS,
+    bitBucketSize: 32,
+    useWebAssembly: false,
+  });
+}
+
 /** Records a latency given in (fractional) milliseconds; values past an hour are clamped to the top. */
 export function recordMs(histogram: Histogram, ms: number): void {
   const us = Math.round(ms * 1000);
