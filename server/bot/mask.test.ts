@@ -108,6 +108,7 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('上海市浦东新区张江镇科苑路88号')).toBe('上海市浦东新区****');
     expect(maskPersonalData('杭州市西湖区文三路90号东部软件园3栋2单元501室')).toBe('杭州市西湖区****');
     expect(maskPersonalData('成都市武侯区人民南路四段11号附1号')).toBe('成都市武侯区****');
+    expect(maskPersonalData('新地址是北京市朝阳区xx路8号')).toBe('新地址是北京市朝阳区****');
     expect(maskPersonalData('收货地址：广州市天河区天河路385号太古汇一座')).toBe(
       '收货地址：广州市天河区****太古汇一座',
     );

@@ -36,7 +36,8 @@ const EN_STREET = anyCase(
 /** Street words that are also everyday words ("either way", "take place"): only when capitalised. */
 const EN_STREET_CAPITALISED =
   'Way|Place|Pl|Court|Ct|Drive|Dr|Loop|Square|Sq|Close|Walk|Row|Circle|Trail|Plaza|Grove|Mews';
-/** Han characters that may name a street or compound; not the particles and verbs around an address. */
+/** Han characters that may name a street or compound (Latin letters may too: "SOHO大厦", "xx路");
+ * not the particles and verbs around an address. */
 const ZH_NAME = '(?:(?![在是到址的了我你他她吗呢请把给从往改换送寄填写为和或])[\\u4e00-\\u9fff])';
 
 const RULES: Rule[] = [
@@ -102,7 +103,7 @@ const RULES: Rule[] = [
     hint: /路|街|大道|巷|弄|村|镇|小区|花园|大厦|公寓|家园|苑/,
     pattern: new RegExp(
       '((?:[\\u4e00-\\u9fff]{2,4}(?:省|自治区))?(?:[\\u4e00-\\u9fff]{2,4}市)?(?:[\\u4e00-\\u9fff]{1,4}(?:区|县))?)' +
-        `(${ZH_NAME}{1,6}(?:路|街|大道|巷|弄|村|镇|小区|花园|大厦|公寓|家园|苑)` +
+        `((?:${ZH_NAME}|[A-Za-z]){1,8}(?:路|街|大道|巷|弄|村|镇|小区|花园|大厦|公寓|家园|苑)` +
         '[0-9A-Za-z\\u4e00-\\u9fff#-]*?(?:号|室|栋|楼|单元|幢|号院)' +
         '(?:[0-9A-Za-z\\u4e00-\\u9fff#-]{0,12}?(?:号|室|栋|楼|单元|幢))*' +
         '(?:(?<=单元|栋|幢|楼)\\d{2,4}(?![\\d天元块件个]))?)',
