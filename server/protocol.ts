@@ -1,6 +1,7 @@
 // Wire protocol v1 (../shared/DESIGN.md): parsing of client frames and building of server frames.
 // Pure: no sockets, no clocks. Both transports (WS and HTTP) go through here.
 import { z } from 'zod';
+import { maskPersonalData } from './bot/mask.ts';
 import type { BotReply, Locale } from './bot/types.ts';
 
 export const ERROR_CODES = ['bad_json', 'bad_type', 'too_large', 'rate_limited', 'unauthorized'] as const;
@@ -56,12 +57,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `field "${path}": ${issue.message}`;
 }
 
+/** V8's JSON.parse error without the start of the input it quotes: a customer's text never comes back in an error. */
+function jsonErrorDetail(err: Error): string {
+  return err.message.replace(/, "[\s\S]*$/, '');
+}
+
 function parseJsonObject(raw: string): Parsed<Record<string, unknown>> {
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (err) {
-    return fail('bad_json', `frame is not valid JSON: ${(err as Error).message}`);
+    return fail('bad_json', `frame is not valid JSON: ${jsonErrorDetail(err as Error)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('bad_type', 'frame must be a JSON object');
@@ -77,7 +83,8 @@ export function parseClientFrame(raw: string): Parsed<MsgFrame | EndFrame> {
   const replyTo = typeof obj.id === 'string' && obj.id.length <= 128 ? obj.id : undefined;
   const schema = obj.type === 'msg' ? msgFrame : obj.type === 'end' ? endFrame : undefined;
   if (schema === undefined) {
-    const got = typeof obj.type === 'string' ? `"${obj.type.slice(0, 40)}"` : typeof obj.type;
+    const got =
+      typeof obj.type === 'string' ? `"${maskPersonalData(obj.type.slice(0, 40))}"` : typeof obj.type;
     return fail('bad_type', `unknown frame type ${got}; expected "msg" or "end"`, replyTo);
   }
   const result = schema.safeParse(obj);
