@@ -29,7 +29,8 @@ export interface ChatContext {
   hrMs(): number;
   /** Conversations one socket may hold at once; the oldest is dropped past it. */
   maxConvsPerSocket: number;
-  /** Called with each answered turn (transcript recording). */
+  /** Called with each answered turn (transcript recording); the conversation id comes masked, as
+   * clients sometimes name conversations and sessions after the customer's phone or email. */
   onTurn?: (conv: string, text: string, reply: ReplyFrame) => void;
 }
 
@@ -37,7 +38,7 @@ function answer(ctx: ChatContext, session: Session, msg: MsgFrame, startHr: numb
   const reply = ctx.brain.handleMessage(session, msg.text, ctx.nowMs());
   const frame = replyFrame(msg, reply, Math.round((ctx.hrMs() - startHr) * 1000));
   ctx.metrics.reply(frame);
-  ctx.onTurn?.(msg.conv, msg.text, frame);
+  ctx.onTurn?.(ctx.brain.mask(msg.conv), msg.text, frame);
   return frame;
 }
 
