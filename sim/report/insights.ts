@@ -1,5 +1,6 @@
 // What a planner should look at first: intents whose volume jumps from one interval to the next, and
 // the words customers use when the bot leaves them unresolved or angry. Pure over the interval records.
+import { maskPersonalData } from '../../server/bot/mask.ts';
 import type { IntervalRecord } from '../results/records.ts';
 
 export interface RisingIntent {
@@ -131,13 +132,14 @@ export function topTerms(texts: readonly string[], limit = 12): TermCount[] {
     .slice(0, limit);
 }
 
-/** Unresolved and angry samples of every interval. */
+/** Unresolved and angry samples of every interval, masked again: a results folder written by another
+ * tool (or an older peakdesk) may hold them raw, and the report must not show a name from an email. */
 export function collectSamples(intervals: readonly IntervalRecord[]): {
   unresolved: string[];
   angry: string[];
 } {
   return {
-    unresolved: intervals.flatMap((iv) => iv.samples?.unresolved ?? []),
-    angry: intervals.flatMap((iv) => iv.samples?.angry ?? []),
+    unresolved: intervals.flatMap((iv) => iv.samples?.unresolved ?? []).map(maskPersonalData),
+    angry: intervals.flatMap((iv) => iv.samples?.angry ?? []).map(maskPersonalData),
   };
 }

@@ -7,7 +7,7 @@ import { PeakdeskError } from '../errors.ts';
 import { createLatencyHistogram, recordMs } from '../metrics/latency.ts';
 import { percentileDistribution } from './charts.ts';
 import { registerReportCommand, writeReport } from './cli.ts';
-import { writeFixtureRun } from './fixtures/run-folder.ts';
+import { fixtureIntervals, writeFixtureRun } from './fixtures/run-folder.ts';
 import { collectSamples, risingIntents, topTerms } from './insights.ts';
 import { loadRunDir } from './load-run-dir.ts';
 import { renderReportHtml } from './render-html.ts';
@@ -223,6 +223,28 @@ describe('insights', () => {
       { term: '不对', count: 2 },
       { term: '手机', count: 2 },
       { term: '机号', count: 2 },
+    ]);
+  });
+
+  it('masks samples a results folder holds raw before it counts their words', () => {
+    const [first] = fixtureIntervals;
+    const raw = [
+      '送到北京市朝阳区建国路88号 zhangsan@example.com',
+      '地址北京市朝阳区建国路88号 邮箱zhangsan@example.com',
+    ];
+    const samples = collectSamples([{ ...first!, samples: { unresolved: raw, angry: [] } }]);
+    expect(samples.unresolved).toEqual([
+      '送到北京市朝阳区**** z***@example.com',
+      '地址北京市朝阳区**** 邮箱z***@example.com',
+    ]);
+    expect(topTerms(samples.unresolved)).toEqual([
+      { term: 'com', count: 2 },
+      { term: 'example', count: 2 },
+      { term: '京市', count: 2 },
+      { term: '北京', count: 2 },
+      { term: '市朝', count: 2 },
+      { term: '朝阳', count: 2 },
+      { term: '阳区', count: 2 },
     ]);
   });
 });
