@@ -1,5 +1,5 @@
 // Group-wise k-fold cross-validation of the intent classifier on the training corpus (never the held-out file):
-// `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--epochs N] [--lr X] [--variants N] [--worst 12]`.
+// `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--seed 0] [--epochs N] [--lr X] [--variants N] [--worst 12]`.
 // Every variant of one hand-written phrasing falls in the same fold, so a fold scores phrasings the model never saw.
 import { parseArgs } from 'node:util';
 import { type Example, type TrainOptions, trainClassifier } from './classifier.ts';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     lr: { type: 'string' },
     variants: { type: 'string', default: '4' },
     worst: { type: 'string', default: '12' },
+    seed: { type: 'string', default: '0' },
   },
 });
 const folds = Number(values.folds);
@@ -23,7 +24,7 @@ if (values.epochs !== undefined) options.epochs = Number(values.epochs);
 if (values.lr !== undefined) options.learningRate = Number(values.lr);
 
 function foldOf(group: number): number {
-  return (Math.imul(group ^ 0x5bd1e995, 0x27d4eb2d) >>> 0) % folds;
+  return (Math.imul(group ^ (0x5bd1e995 + Number(values.seed)), 0x27d4eb2d) >>> 0) % folds;
 }
 
 // Scored on the default expansion (4 variants per phrasing) whatever --variants trains on, so runs compare.

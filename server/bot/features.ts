@@ -1,5 +1,7 @@
 // Hashed n-gram features of normalised text: token unigrams and bigrams (a CJK character or a word is a token), plus
-// in-word character trigrams for typos. Token trigrams were dropped: cross-validation scored them 0.8 points worse.
+// character 4-grams of each word of 3+ letters, with its start and end marked, for typos and inflections. Chosen by
+// cross-validation on the corpus (`cv-intents.ts`): token trigrams scored 0.8 points worse, 4-grams 0.2–0.7 better than
+// trigrams at the same cost.
 import { isCjk, isLatin, type NormBuffer } from './normalize.ts';
 
 /** Number of hash buckets (a power of two). */
@@ -20,7 +22,7 @@ function bucket(h: number): number {
 
 const SEED_UNI = 0x3a1;
 const SEED_BI = 0x5b3;
-const SEED_CHAR3 = 0x9d7;
+const SEED_CHAR4 = 0x9d7;
 
 /** A reusable feature list: `ids[0..length)` are bucket indices (repeats allowed). */
 export interface FeatureBuffer {
@@ -56,11 +58,13 @@ export function extractFeatures(buf: NormBuffer, out: FeatureBuffer): FeatureBuf
       if (wl >= 3) {
         let a = 0x5e;
         let b = codes[i] as number;
-        for (let k = i + 1; k <= j && len < cap; k++) {
-          const d = k < j ? (codes[k] as number) : 0x24;
-          ids[len++] = bucket(mix(mix(mix(SEED_CHAR3, a), b), d));
+        let d = codes[i + 1] as number;
+        for (let k = i + 2; k <= j && len < cap; k++) {
+          const e = k < j ? (codes[k] as number) : 0x24;
+          ids[len++] = bucket(mix(mix(mix(mix(SEED_CHAR4, a), b), d), e));
           a = b;
           b = d;
+          d = e;
         }
       }
       tok = h | 1;
