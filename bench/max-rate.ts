@@ -30,6 +30,11 @@ export interface MaxRateOptions {
   ceilingPerSec?: number;
   texts: string[];
   drivers?: number;
+  /**
+   * Conversations multiplexed on one driver socket. @default 32: the driver's cheapest mode, so that
+   * on a 2-core machine as much CPU as possible is left to the server under test.
+   */
+  convsPerSocket?: number;
   onStep?: (step: StepResult) => void;
 }
 
@@ -58,6 +63,8 @@ export async function runStep(target: string, perSec: number, o: MaxRateOptions)
     workloadSpec: spec,
     drainMs: 3000,
     replyTimeoutMs: 5000,
+    socketReuse: true,
+    convsPerSocket: o.convsPerSocket ?? 32,
     onSample: (sample) => {
       if (lastSec >= WARMUP_SEC && sample.realSec <= endSec + 0.5) {
         measured.add(sample.latency);
@@ -83,15 +90,23 @@ export async function runStep(target: string, perSec: number, o: MaxRateOptions)
   };
 }
 
-/** Steps up until a step fails; the answer is the last step that held. */
+/**
+ * Steps up until a step fails twice in a row (a step that fails is run once more: on a shared VM one
+ * scheduling hiccup can push a p99 over the bound); the answer is the last step that held.
+ */
 export async function findMaxRate(o: MaxRateOptions): Promise<{ maxPerSec: number; steps: StepResult[] }> {
   const steps: StepResult[] = [];
   let rate = o.startPerSec ?? 500;
   let best = 0;
   while (rate <= (o.ceilingPerSec ?? 200_000)) {
-    const step = await runStep(o.target, rate, o);
+    let step = await runStep(o.target, rate, o);
     steps.push(step);
     o.onStep?.(step);
+    if (!step.ok) {
+      step = await runStep(o.target, rate, o);
+      steps.push(step);
+      o.onStep?.(step);
+    }
     if (!step.ok) break;
     best = step.achievedPerSec;
     rate = Math.round(rate * (o.factor ?? 1.4));

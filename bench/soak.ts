@@ -1,27 +1,30 @@
-// `npm run soak [-- --minutes 30 --rate 1500]`: a steady load against a `peakdesk serve` child
-// process for a long time, sampling the RSS of the server and of this (driver) process every 10 s.
+// `npm run soak [-- --minutes 30 --rate auto|N]`: a steady load against a `peakdesk serve` child
+// process for a long time (by default at half the capacity it measures first), sampling the RSS of the server and of this (driver) process every 10 s.
 // Passes when there are no errors, no failed or dropped conversations, and RSS is flat: the last
 // third's median within 10% (or 20 MiB) of the middle third's. Writes results/soak-<date>.json.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { summarizeMs } from '../sim/metrics/latency.ts';
+import { runStep } from './max-rate.ts';
 import type { SteadySpec } from './workloads/steady.ts';
+
+const SATURATION_PER_SEC = 20_000;
 
 const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
 const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
+  if (i < 0 || process.argv[i + 1] === 'auto') return fallback;
   const v = Number(process.argv[i + 1]);
   if (!(v > 0)) throw new Error(`--${name} must be a number > 0, got "${process.argv[i + 1]}"`);
   return v;
 }
 
 const minutes = arg('minutes', 30);
-/** Messages/s; half of what this machine's bot server sustained in `npm run bench`. */
-const rate = arg('rate', 1500);
+/** Messages/s; 0 (`auto`, the default) = half of the server's capacity, measured first. */
+const rateArg = arg('rate', 0);
 
 function rssOf(pid: number): number {
   const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -32,7 +35,8 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 const child: ChildProcess = spawn(
   process.execPath,
-  [BIN, 'serve', '--port', '0', '--threads', '1', '--rate-limit', '1000'],
+  // driver sockets carry 32 conversations each: the per-socket rate limit is lifted
+  [BIN, 'serve', '--port', '0', '--threads', '1', '--rate-limit', '1000000'],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
   },
@@ -45,27 +49,41 @@ const port = await new Promise<number>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`peakdesk serve exited with ${code}`)));
 });
 
+const url = `ws://127.0.0.1:${port}/chat`;
+const TEXTS = [
+  '我的快递到哪了 E2026111100012345',
+  '这件羽绒服有L码吗',
+  '跨店满减和优惠券能一起用吗',
+  'I want to return my shoes',
+  '价保怎么申请',
+  '你好',
+];
+/** Capacity: replies/s when offered far more than the server can take (the same driver settings). */
+let capacityPerSec: number | null = null;
+if (rateArg === 0) {
+  process.stderr.write(`soak: measuring the server's capacity (offered ${SATURATION_PER_SEC} msgs/s)\n`);
+  const step = await runStep(url, SATURATION_PER_SEC, { target: url, texts: TEXTS, stepMs: 8000 });
+  capacityPerSec = step.achievedPerSec;
+  process.stderr.write(`soak: capacity ${capacityPerSec} msgs/s; soaking at half\n`);
+}
+const rate = rateArg === 0 ? Math.max(100, Math.round((capacityPerSec ?? 0) / 2)) : rateArg;
+
 const spec: SteadySpec = {
   convPerSec: rate / 10,
   turns: 10,
   thinkMs: 500,
   durationMs: minutes * 60_000,
-  texts: [
-    '我的快递到哪了 E2026111100012345',
-    '这件羽绒服有L码吗',
-    '跨店满减和优惠券能一起用吗',
-    'I want to return my shoes',
-    '价保怎么申请',
-    '你好',
-  ],
+  texts: TEXTS,
 };
 const samples: { t: number; serverRss: number; driverRss: number; p99: number; active: number }[] = [];
 let lastSample = 0;
 const run = await startLoad({
-  target: `ws://127.0.0.1:${port}/chat`,
+  target: url,
   workloadModule: STEADY,
   workloadSpec: spec,
   drainMs: 10_000,
+  socketReuse: true,
+  convsPerSocket: 32,
   onSample(s) {
     if (s.realSec - lastSample < 10) return;
     lastSample = s.realSec;
@@ -96,7 +114,9 @@ const c = totals.counters;
 const errors = Object.values(c.errors).reduce((a, b) => a + b, 0);
 const result = {
   date: new Date().toISOString(),
-  command: `npm run soak -- --minutes ${minutes} --rate ${rate}`,
+  command: `npm run soak -- --minutes ${minutes} --rate ${rateArg === 0 ? 'auto' : rate}`,
+  capacityPerSec,
+  ratePerSec: rate,
   messages: c.messagesSent,
   replies: c.replies,
   errors,

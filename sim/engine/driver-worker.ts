@@ -209,11 +209,13 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
   session.convs.delete(conv);
   const ws = session.ws;
   if (ws.readyState === WebSocket.OPEN) {
-    if (endReason !== undefined)
-      send(session, { type: 'end', conv: `c-${conv.arrival.seq}`, reason: endReason });
-    // A failed conversation may still have a reply or a server-side conversation pending: with one
-    // conversation a socket, its socket is closed rather than handed on.
-    if (reuse && !stopped && (outcome !== 'failed' || init.convsPerSocket > 1)) {
+    const multiplexed = init.convsPerSocket > 1;
+    // A failed conversation on a shared socket is ended on the server too, so it frees its slot there.
+    const reason = endReason ?? (multiplexed && !wasAbandoned ? 'abandoned' : undefined);
+    if (reason !== undefined) send(session, { type: 'end', conv: `c-${conv.arrival.seq}`, reason });
+    // With one conversation a socket, a failed one's socket may still carry its late reply: it is
+    // closed, not handed on.
+    if (reuse && !stopped && (outcome !== 'failed' || multiplexed)) {
       release(session);
       return;
     }
