@@ -120,6 +120,7 @@ function fitWeights(data: readonly Encoded[], opts: Required<TrainOptions>): Flo
   return average;
 }
 
+/** The temperature in [0.3, 4] that minimises the validation log-loss (convex in 1/T, so a golden-section search). */
 function fitTemperature(weights: Float32Array, data: readonly Encoded[]): number {
   if (data.length === 0) return 1;
   const raw = data.map((ex) => {
@@ -128,21 +129,38 @@ function fitTemperature(weights: Float32Array, data: readonly Encoded[]): number
     return s;
   });
   const s = new Float64Array(K);
-  let best = 1;
-  let bestLoss = Infinity;
-  for (let t = 0.3; t <= 4; t += 0.05) {
-    let loss = 0;
+  const loss = (t: number): number => {
+    let sum = 0;
     for (let i = 0; i < data.length; i++) {
       s.set(raw[i] as Float64Array);
       softmaxInPlace(s, t);
-      loss -= Math.log(Math.max(1e-12, s[(data[i] as Encoded).label] as number));
+      sum -= Math.log(Math.max(1e-12, s[(data[i] as Encoded).label] as number));
     }
-    if (loss < bestLoss) {
-      bestLoss = loss;
-      best = t;
+    return sum;
+  };
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let lo = 1 / 4;
+  let hi = 1 / 0.3;
+  let a = hi - ratio * (hi - lo);
+  let b = lo + ratio * (hi - lo);
+  let la = loss(1 / a);
+  let lb = loss(1 / b);
+  while (hi - lo > 1e-3) {
+    if (la < lb) {
+      hi = b;
+      b = a;
+      lb = la;
+      a = hi - ratio * (hi - lo);
+      la = loss(1 / a);
+    } else {
+      lo = a;
+      a = b;
+      la = lb;
+      b = lo + ratio * (hi - lo);
+      lb = loss(1 / b);
     }
   }
-  return Math.round(best * 100) / 100;
+  return Math.round((2 / (lo + hi)) * 100) / 100;
 }
 
 function inValidation(group: number, share: number): boolean {
