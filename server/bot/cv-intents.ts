@@ -1,5 +1,6 @@
 // Group-wise k-fold cross-validation of the intent classifier on the training corpus (never the held-out file):
-// `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--seed 0] [--epochs N] [--lr X] [--variants N] [--worst 12]`.
+// `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--seed 0] [--epochs N] [--lr X] [--variants N] [--worst 12]
+// [--bare] [--show 'en other']` (--bare scores only each phrasing as written, without its augmented variants; --show prints the missed corpus lines whose 'locale intent → got' starts so).
 // Every variant of one hand-written phrasing falls in the same fold, so a fold scores phrasings the model never saw.
 import { parseArgs } from 'node:util';
 import { type Example, type TrainOptions, trainClassifier } from './classifier.ts';
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     variants: { type: 'string', default: '4' },
     worst: { type: 'string', default: '12' },
     seed: { type: 'string', default: '0' },
+    show: { type: 'string' },
+    bare: { type: 'boolean', default: false },
   },
 });
 const folds = Number(values.folds);
@@ -34,11 +37,17 @@ const K = INTENTS.length;
 const index = new Map<IntentId, number>(INTENTS.map((id, i) => [id, i]));
 const stats = new Map<string, { n: number[]; ok: number[] }>();
 const confusions = new Map<string, number>();
+const missed: string[] = [];
 let trainMs = 0;
 for (let f = 0; f < folds; f++) {
   const train: Example[] = [];
   const test: Example[] = [];
-  for (const ex of examples) if (foldOf(ex.group ?? 0) === f) test.push(ex);
+  let lastGroup = -1;
+  for (const ex of examples) {
+    const first = ex.group !== lastGroup;
+    lastGroup = ex.group ?? -1;
+    if (foldOf(ex.group ?? 0) === f && (first || !values.bare)) test.push(ex);
+  }
   for (const ex of trainPool) if (foldOf(ex.group ?? 0) !== f) train.push(ex);
   const t0 = performance.now();
   const c = trainClassifier(train, options);
@@ -52,6 +61,7 @@ for (let f = 0; f < folds; f++) {
     if (got === ex.intent) s.ok[t] = (s.ok[t] as number) + 1;
     else {
       const key = `${loc} ${ex.intent} → ${got}`;
+      if (values.show !== undefined && key.startsWith(values.show)) missed.push(`${key}: ${ex.text}`);
       confusions.set(key, (confusions.get(key) ?? 0) + 1);
     }
     stats.set(loc, s);
@@ -60,9 +70,7 @@ for (let f = 0; f < folds; f++) {
 
 const pct = (ok: number, n: number): string => `${((ok / Math.max(1, n)) * 100).toFixed(1)}%`;
 const sum = (a: number[]): number => a.reduce((x, y) => x + y, 0);
-const out: string[] = [
-  `${folds}-fold CV over ${examples.length} examples (training on ${trainPool.length}), mean fit ${(trainMs / folds).toFixed(0)} ms (one fit, no calibration)`,
-];
+const out: string[] = [];
 let allOk = 0;
 let allN = 0;
 for (const [loc, s] of [...stats].sort()) {
@@ -70,6 +78,9 @@ for (const [loc, s] of [...stats].sort()) {
   allN += sum(s.n);
   out.push(`accuracy ${loc}: ${pct(sum(s.ok), sum(s.n))}`);
 }
+out.unshift(
+  `${folds}-fold CV scoring ${allN} ${values.bare ? 'phrasings as written' : 'examples'} (training on ${trainPool.length}), mean fit ${(trainMs / folds).toFixed(0)} ms (one fit, no calibration)`,
+);
 out.push(`accuracy all: ${pct(allOk, allN)}`);
 const recalls: [string, number][] = [];
 for (const [loc, s] of stats)
@@ -90,4 +101,5 @@ out.push(
     .map(([k, n]) => `${k} ×${n}`)
     .join(', ')}`,
 );
+out.push(...missed);
 process.stdout.write(`${out.join('\n')}\n`);
