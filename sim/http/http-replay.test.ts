@@ -8,6 +8,7 @@ import type { LoadSample } from '../engine/load-engine.ts';
 import { summarizeMs } from '../metrics/latency.ts';
 import { startTsWorker } from '../util/ts-worker.ts';
 import { httpErrorCode, startHttpReplay } from './http-replay.ts';
+import { startHttpReplayThread } from './http-replay-thread.ts';
 
 function outcomes(c: Record<string, unknown>): number {
   return OUTCOMES.reduce((sum, o) => sum + (c[o] as number), 0);
@@ -130,6 +131,30 @@ describe('HTTP replay (open model over POST /v1/chat)', () => {
     expect(c.scheduled).toBeLessThan(1000);
     expect(c.scheduled).toBe(outcomes(c as unknown as Record<string, unknown>) + totals.inFlightAtStop);
     expect(inFlight(c)).toBe(totals.inFlightAtStop);
+  });
+});
+
+describe('HTTP replay in its own thread', () => {
+  it('hands samples and totals across the thread exactly', async () => {
+    const samples: LoadSample[] = [];
+    const spec: FixedSpec = { count: 50, everyMs: 10, turns: 2, thinkMs: 20, patienceMs: 10_000 };
+    const run = await startHttpReplayThread({
+      url: `${server.url}/v1/chat`,
+      token: 'replay-token',
+      workloadModule: new URL('../engine/fixtures/fixed-workload.ts', import.meta.url).href,
+      workloadSpec: spec,
+      drainMs: 5000,
+      onSample: (s) => samples.push(s),
+    });
+    const totals = await run.done;
+    expect(totals.counters.scheduled).toBe(50);
+    expect(totals.counters.resolved).toBe(50);
+    expect(totals.counters.replies).toBe(100);
+    expect(totals.latency.totalCount).toBe(100);
+    expect(totals.latencyByIntent.get('logistics.track')?.totalCount).toBe(100);
+    expect(totals.slip.totalCount).toBe(100);
+    expect(samples.reduce((n, s) => n + s.counters.replies, 0)).toBe(100);
+    expect(samples.reduce((n, s) => n + s.latency.totalCount, 0)).toBe(100);
   });
 });
 

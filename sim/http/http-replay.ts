@@ -141,13 +141,27 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
   let stoppedEarly = false;
   let drainDeadline: number | undefined;
 
-  function intentLatency(intent: string): Histogram {
-    let h = w.latencyByIntent.get(intent);
+  function intentLatency(win: Window, intent: string): Histogram {
+    let h = win.latencyByIntent.get(intent);
     if (h === undefined) {
       h = createLatencyHistogram();
-      w.latencyByIntent.set(intent, h);
+      win.latencyByIntent.set(intent, h);
     }
     return h;
+  }
+
+  // Each value goes into this second's window and into the run's totals as it comes: adding whole
+  // histograms each second (Histogram.add walks every bucket) blocked this thread for ~0.5 s.
+  function recordLatency(ms: number, intent: string | undefined): void {
+    for (const win of [w, totals]) {
+      recordMs(win.latency, ms);
+      if (intent !== undefined) recordMs(intentLatency(win, intent), ms);
+    }
+  }
+
+  function recordSlip(ms: number): void {
+    recordMs(w.slip, ms);
+    recordMs(totals.slip, ms);
   }
 
   function arm(dueRealMs: number): void {
@@ -180,8 +194,7 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     conv.request = undefined;
     const receivedReal = nowReal();
     const ms = receivedReal - conv.intendedRealMs;
-    recordMs(w.latency, ms);
-    recordMs(intentLatency(conv.arrival.intent), ms);
+    recordLatency(ms, conv.arrival.intent);
     if (status !== 200) {
       bump(w.counters.errors, httpErrorCode(status, body));
       finish(conv, 'failed');
@@ -220,7 +233,7 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     schedule(planMs, () => {
       if (conv.phase !== 'thinking') return;
       conv.intendedRealMs = realAt(clock, planMs);
-      recordMs(w.slip, Math.max(0, nowReal() - conv.intendedRealMs));
+      recordSlip(Math.max(0, nowReal() - conv.intendedRealMs));
       send(conv, step.text);
     });
   }
@@ -281,7 +294,7 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
         if (stopped || conv.turn !== turn) return;
         if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
         bump(w.counters.errors, 'reply_timeout');
-        recordMs(w.latency, nowReal() - conv.intendedRealMs);
+        recordLatency(nowReal() - conv.intendedRealMs, undefined);
         const req = conv.request;
         conv.request = undefined;
         finish(conv, 'failed');
@@ -296,7 +309,7 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     countScheduled(w.counters, arrival.intent);
     const intendedReal = realAt(clock, arrival.planMs);
     const late = nowReal() - intendedReal;
-    recordMs(w.slip, Math.max(0, late));
+    recordSlip(Math.max(0, late));
     if (late > slipToleranceMs) w.counters.lateStarts++;
     if (active.size >= maxActive) {
       countOutcome(w.counters, arrival.intent, 'dropped');
@@ -347,25 +360,11 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     arm(Math.min(nowReal() + HOUSEKEEPING_MS, nextReal));
   }
 
-  function addWindow(into: Window, from: Window): void {
-    mergeCounters(into.counters, from.counters);
-    into.latency.add(from.latency);
-    into.slip.add(from.slip);
-    for (const [intent, h] of from.latencyByIntent) {
-      let mine = into.latencyByIntent.get(intent);
-      if (mine === undefined) {
-        mine = createLatencyHistogram();
-        into.latencyByIntent.set(intent, mine);
-      }
-      mine.add(h);
-    }
-  }
-
   function emitSample(): void {
     const real = nowReal();
     const done = w;
     w = newWindow();
-    addWindow(totals, done);
+    mergeCounters(totals.counters, done.counters);
     o.onSample?.({
       realSec: real / 1000,
       planMs: planAt(clock, real),

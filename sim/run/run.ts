@@ -6,7 +6,7 @@ import { type RunningServer, startServer } from '../../server/server.ts';
 import { inFlight } from '../engine/counters.ts';
 import { type LoadRun, type LoadSample, type LoadTotals, startLoad } from '../engine/load-engine.ts';
 import { ExitCode, type ExitCodeValue, PeakdeskError } from '../errors.ts';
-import { startHttpReplay } from '../http/http-replay.ts';
+import { startHttpReplayThread } from '../http/http-replay-thread.ts';
 import type { LiveFrame } from '../live/frame.ts';
 import { createLatencyHistogram, summarizeMs } from '../metrics/latency.ts';
 import { planFromRun, savingLine, staffingRows, writePlanCsv } from '../plan/plan.ts';
@@ -25,7 +25,6 @@ import { formatFinalSummary, formatProgressLine } from '../tui/plain.ts';
 import { outcomes, RunAggregator } from './aggregate.ts';
 import { LiveState } from './live-state.ts';
 import { type PreparedScenario, prepareScenario } from './prepare.ts';
-import { createWorkload } from './scenario-workload.ts';
 import { formatClock } from './zoned-time.ts';
 
 export interface RunOptions {
@@ -199,10 +198,11 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     }
   };
   const engine: LoadRun = isHttpTarget(o.target)
-    ? await startHttpReplay({
+    ? await startHttpReplayThread({
         url: target,
         token: o.token,
-        workload: await createWorkload(prepared.workloadSpec),
+        workloadModule: WORKLOAD,
+        workloadSpec: prepared.workloadSpec,
         connections: o.connections,
         maxActive: o.maxConversations,
         onSample,
