@@ -1,9 +1,8 @@
-// A driver thread: replays its share of the arrival stream over WebSocket, open model.
+// A driver (a worker thread, or a child process: see driver-channel.ts): replays its share of the arrival stream over WebSocket, open model.
 // Every message has an intended send time; latency = reply time − intended send time, so a server
 // that stalls shows the stall (no coordinated omission). Conversations start at their scheduled time
 // whatever the server does; when this thread cannot start one (at its cap) it is counted dropped.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import type { BotReply } from '../../server/bot/types.ts';
 import { createRecorderHistogram, type Histogram, recordMs, toDelta } from '../metrics/latency.ts';
@@ -15,6 +14,7 @@ import {
   countScheduled,
   createCounters,
 } from './counters.ts';
+import { openDriverChannel } from './driver-channel.ts';
 import { MinHeap } from './min-heap.ts';
 import { planAt, type RunClock, realAt } from './run-clock.ts';
 import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from './workload.ts';
@@ -129,8 +129,8 @@ interface Conversation {
   connectAttempts: number;
 }
 
-const init = workerData as DriverInit;
-const port = parentPort as MessagePort;
+const channel = await openDriverChannel();
+const init = channel.init;
 const workloadModule = (await import(init.workloadModule)) as WorkloadModule;
 const workload: Workload = await workloadModule.createWorkload(init.workloadSpec);
 
@@ -540,7 +540,7 @@ function flush(): void {
     arrivalsDone: generatedUntilPlan >= workload.endPlanMs,
     done: generatedUntilPlan >= workload.endPlanMs && active.size === 0,
   };
-  port.postMessage(msg);
+  channel.send(msg);
   counters = createCounters();
   latency.reset();
   slip.reset();
@@ -556,11 +556,11 @@ function stop(): void {
   available.length = 0;
   flush();
   loopDelay.disable();
-  port.postMessage({ kind: 'stopped' } satisfies FromDriver);
-  port.close();
+  channel.send({ kind: 'stopped' } satisfies FromDriver);
+  channel.close();
 }
 
-port.on('message', (msg: ToDriver) => {
+channel.onMessage((msg: ToDriver) => {
   if (msg.kind === 'start') {
     startEpochMs = msg.startEpochMs;
     clock = msg.clock;
@@ -576,4 +576,4 @@ port.on('message', (msg: ToDriver) => {
   }
 });
 
-port.postMessage({ kind: 'ready' } satisfies FromDriver);
+channel.send({ kind: 'ready' } satisfies FromDriver);

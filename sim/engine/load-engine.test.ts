@@ -27,6 +27,13 @@ describe('load engine', () => {
   it.each([
     { mode: 'a socket per conversation', socketReuse: false, convsPerSocket: 1, maxOpened: 100 },
     {
+      mode: 'drivers in child processes, 8 conversations a socket',
+      socketReuse: true,
+      convsPerSocket: 8,
+      maxOpened: 12,
+      driverProcesses: true,
+    },
+    {
       mode: 'sockets reused one conversation at a time',
       socketReuse: true,
       convsPerSocket: 1,
@@ -35,7 +42,7 @@ describe('load engine', () => {
     { mode: '8 conversations multiplexed per socket', socketReuse: true, convsPerSocket: 8, maxOpened: 12 },
   ])(
     'replays a schedule against the bot server with exact accounting: $mode',
-    async ({ socketReuse, convsPerSocket, maxOpened }) => {
+    async ({ socketReuse, convsPerSocket, maxOpened, driverProcesses }) => {
       // multiplexed sockets carry many conversations' messages: the per-socket rate limit is raised
       const server = await startServer({
         port: 0,
@@ -53,6 +60,7 @@ describe('load engine', () => {
         drainMs: 5000,
         socketReuse,
         convsPerSocket,
+        driverProcesses,
         onSample: (s) => samples.push(s),
       });
       const totals = await run.done;

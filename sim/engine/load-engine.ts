@@ -1,8 +1,9 @@
 // The load engine's main-thread side: starts the driver threads, keeps the run clock, merges what the
 // threads flush into one sample per second, and stops when the schedule is done (or when asked).
 // It knows nothing of files or terminals: callers get samples through `onSample`.
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import type { Worker } from 'node:worker_threads';
 import { PeakdeskError } from '../errors.ts';
 import { addDelta, createLatencyHistogram, type Histogram } from '../metrics/latency.ts';
 import { startTsWorker } from '../util/ts-worker.ts';
@@ -15,8 +16,13 @@ export interface LoadOptions {
   target: string;
   /** Bearer token for the target. @default undefined */
   token?: string;
-  /** Driver threads. @default 1 */
+  /** Driver threads (or processes). @default 1 */
   drivers?: number;
+  /**
+   * Run each driver in a child process instead of a worker thread: open files are limited per
+   * process (20,000 here), so holding 100k sockets takes several processes. @default false
+   */
+  driverProcesses?: boolean;
   /** URL of the module exporting createWorkload(spec). */
   workloadModule: string;
   workloadSpec: unknown;
@@ -77,6 +83,53 @@ export interface LoadRun {
 }
 
 const DRIVER_ENTRY = new URL('./driver-worker.ts', import.meta.url);
+const RUN_TS = new URL('../../bin/run-ts.js', import.meta.url);
+
+/** What the engine needs of a driver, whether a worker thread or a child process. */
+interface DriverHandle {
+  on(event: 'message', fn: (msg: FromDriver) => void): void;
+  on(event: 'error', fn: (err: Error) => void): void;
+  once(event: 'message', fn: (msg: FromDriver) => void): void;
+  once(event: 'error', fn: (err: Error) => void): void;
+  postMessage(msg: ToDriver): void;
+  terminate(): Promise<unknown>;
+}
+
+/** A driver in a child process, speaking structured clones over IPC; dying before it stopped is an error. */
+class DriverProcess extends EventEmitter implements DriverHandle {
+  private readonly child;
+  private stopped = false;
+
+  constructor(init: DriverInit) {
+    super();
+    this.child = spawn(process.execPath, [RUN_TS.pathname, DRIVER_ENTRY.pathname], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.child.on('message', (msg: FromDriver) => {
+      if (msg.kind === 'stopped') this.stopped = true;
+      this.emit('message', msg);
+    });
+    this.child.on('error', (err) => this.emit('error', err));
+    this.child.on('exit', (code, signal) => {
+      if (!this.stopped) this.emit('error', new Error(`driver process exited with ${code ?? signal}`));
+    });
+    this.child.send(init);
+  }
+
+  postMessage(msg: ToDriver): void {
+    if (this.child.connected) this.child.send(msg);
+  }
+
+  terminate(): Promise<void> {
+    const child = this.child;
+    return new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+}
 
 /**
  * Source addresses for a target on 127.0.0.0/8: a new socket per conversation leaves a TIME_WAIT
@@ -107,7 +160,7 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
   const convsPerSocket = options.convsPerSocket ?? 1;
   if (!Number.isInteger(convsPerSocket) || convsPerSocket < 1)
     throw new PeakdeskError(`--convs-per-socket must be an integer >= 1, got ${convsPerSocket}`);
-  const workers: Worker[] = [];
+  const workers: DriverHandle[] = [];
   for (let index = 0; index < drivers; index++) {
     const init: DriverInit = {
       index,
@@ -123,7 +176,11 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
       socketReuse: options.socketReuse ?? false,
       convsPerSocket,
     };
-    workers.push(startTsWorker(DRIVER_ENTRY, init as unknown as Record<string, unknown>));
+    workers.push(
+      options.driverProcesses === true
+        ? new DriverProcess(init)
+        : startTsWorker(DRIVER_ENTRY, init as unknown as Record<string, unknown>),
+    );
   }
   await Promise.all(
     workers.map(
@@ -132,9 +189,7 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
           w.once('message', (msg: FromDriver) =>
             msg.kind === 'ready' ? resolve() : reject(new Error(msg.kind)),
           );
-          w.once('error', (err) =>
-            reject(new PeakdeskError(`driver thread ${i} failed to start: ${String(err)}`)),
-          );
+          w.once('error', (err) => reject(new PeakdeskError(`driver ${i} failed to start: ${String(err)}`)));
         }),
     ),
   );
@@ -201,7 +256,21 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
   const done = new Promise<LoadTotals>((resolve) => {
     resolveDone = resolve;
   });
-  let stoppedCount = 0;
+  /** Drivers that stopped, or failed (a failed driver's last flush stands for its share). */
+  const stoppedDrivers = new Set<number>();
+
+  function driverStopped(index: number): void {
+    if (stoppedDrivers.has(index)) return;
+    stoppedDrivers.add(index);
+    if (stoppedDrivers.size < workers.length) return;
+    clearInterval(ticker);
+    emitSample();
+    void Promise.all(workers.map((x) => x.terminate())).then(() => {
+      let inFlight = 0;
+      for (const f of lastFlush.values()) inFlight += f.uncounted;
+      resolveDone({ ...totals, inFlightAtStop: inFlight, realMs: nowReal(), stoppedEarly });
+    });
+  }
 
   function stopAll(early: boolean): void {
     if (stopping) return;
@@ -218,7 +287,7 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
     else if (drainDeadline !== undefined && nowReal() > drainDeadline) stopAll(false);
   }, 1000);
 
-  for (const w of workers) {
+  for (const [index, w] of workers.entries()) {
     w.on('message', (msg: FromDriver) => {
       if (msg.kind === 'flush') {
         absorb(msg);
@@ -231,21 +300,13 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
           drainDeadline = nowReal() + (options.drainMs ?? 15_000);
         }
       } else if (msg.kind === 'stopped') {
-        stoppedCount++;
-        if (stoppedCount === workers.length) {
-          clearInterval(ticker);
-          emitSample();
-          void Promise.all(workers.map((x) => x.terminate())).then(() => {
-            let inFlight = 0;
-            for (const f of lastFlush.values()) inFlight += f.uncounted;
-            resolveDone({ ...totals, inFlightAtStop: inFlight, realMs: nowReal(), stoppedEarly });
-          });
-        }
+        driverStopped(index);
       }
     });
     w.on('error', (err) => {
-      process.stderr.write(`peakdesk: driver thread failed: ${String(err)}\n`);
+      process.stderr.write(`peakdesk: driver ${index} failed: ${String(err)}\n`);
       stopAll(true);
+      driverStopped(index);
     });
   }
 
