@@ -11,6 +11,8 @@ export interface Example {
   group?: number;
   /** Language of the phrasing, for per-language evaluation only (not a feature). */
   locale?: 'zh' | 'en';
+  /** Deliberately ambiguous (the same text under several intents): trained on, but not scored by cross-validation. */
+  ambiguous?: boolean;
 }
 
 export interface Classification {

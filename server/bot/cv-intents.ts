@@ -46,7 +46,7 @@ for (let f = 0; f < folds; f++) {
   for (const ex of examples) {
     const first = ex.group !== lastGroup;
     lastGroup = ex.group ?? -1;
-    if (foldOf(ex.group ?? 0) === f && (first || !values.bare)) test.push(ex);
+    if (foldOf(ex.group ?? 0) === f && (first || !values.bare) && ex.ambiguous !== true) test.push(ex);
   }
   for (const ex of trainPool) if (foldOf(ex.group ?? 0) !== f) train.push(ex);
   const t0 = performance.now();

@@ -163,9 +163,21 @@ export function trainingExamples(seed = 7, variants = 4): Example[] {
   const idRng = createRng(seed + 1);
   for (const intent of ID_INTENTS) {
     for (const template of ZH_ID_ONLY)
-      out.push({ text: fill(template, ZH_FILL, idRng), intent, group: ++group, locale: 'zh' });
+      out.push({
+        text: fill(template, ZH_FILL, idRng),
+        intent,
+        group: ++group,
+        locale: 'zh',
+        ambiguous: true,
+      });
     for (const template of EN_ID_ONLY)
-      out.push({ text: fill(template, EN_FILL, idRng), intent, group: ++group, locale: 'en' });
+      out.push({
+        text: fill(template, EN_FILL, idRng),
+        intent,
+        group: ++group,
+        locale: 'en',
+        ambiguous: true,
+      });
   }
   return out;
 }
