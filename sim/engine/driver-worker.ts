@@ -127,6 +127,8 @@ interface Conversation {
   pendingId: string;
   lastReply: Pick<BotReply, 'handoff'> | undefined;
   connectAttempts: number;
+  /** Patience or reply-timeout timer of the message awaiting its reply. */
+  timer: NodeJS.Timeout | undefined;
 }
 
 const channel = await openDriverChannel();
@@ -203,6 +205,7 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
   }
   active.delete(conv);
   awaiting.delete(conv.pendingId);
+  clearTimer(conv);
   const session = conv.session;
   if (session === undefined) return;
   conv.session = undefined;
@@ -223,6 +226,12 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
   } else if (ws.readyState === WebSocket.CONNECTING && session.convs.size === 0) {
     ws.terminate();
   }
+}
+
+function clearTimer(conv: Conversation): void {
+  if (conv.timer === undefined) return;
+  clearTimeout(conv.timer);
+  conv.timer = undefined;
 }
 
 /** Puts a socket that has room back in the pool, or closes it when too many sit idle. */
@@ -279,31 +288,38 @@ function sendPending(conv: Conversation): void {
   conv.phase = 'waiting';
   // Patience with the bot runs in real time: the server is never compressed, so a customer of a
   // 720× replay must not give up on a 20 ms reply because 60 s of patience became 83 ms.
-  const turn = conv.turn;
-  const patienceLeft = conv.customer.patienceMs() - Math.max(0, nowReal() - conv.intendedRealMs);
-  setTimeout(
-    () => {
-      if (stopped || conv.phase !== 'waiting' || conv.turn !== turn) return;
-      // The customer gives up; the socket stays open so the late reply is still measured.
-      countOutcome(counters, conv.arrival.intent, 'abandoned');
-      counters.gaveUpWaiting++;
-      conv.phase = 'abandoned';
-      if (conv.session?.ws.readyState === WebSocket.OPEN)
-        send(conv.session, { type: 'end', conv: `c-${conv.arrival.seq}`, reason: 'abandoned' });
-    },
-    Math.max(0, patienceLeft),
-  ).unref();
-  const sentReal = nowReal();
-  setTimeout(
-    () => {
-      if ((conv.phase === 'waiting' || conv.phase === 'abandoned') && conv.turn === turn) {
-        bump(counters.errors, 'reply_timeout');
-        recordMs(latency, nowReal() - conv.intendedRealMs);
-        finish(conv, 'failed');
-      }
-    },
-    init.replyTimeoutMs - Math.max(0, sentReal - conv.intendedRealMs),
-  ).unref();
+  // One timer a message, cleared by the reply: first at the customer's patience, then at the reply
+  // timeout (left pending, 2 timers a message kept ~1 KB a message alive for a minute).
+  const sinceIntended = Math.max(0, nowReal() - conv.intendedRealMs);
+  const patienceLeft = conv.customer.patienceMs() - sinceIntended;
+  const timeoutLeft = init.replyTimeoutMs - sinceIntended;
+  if (patienceLeft < timeoutLeft) {
+    conv.timer = setTimeout(() => onPatienceOut(conv, timeoutLeft - patienceLeft), Math.max(0, patienceLeft));
+  } else {
+    conv.timer = setTimeout(() => onReplyTimeout(conv), Math.max(0, timeoutLeft));
+  }
+  conv.timer.unref();
+}
+
+/** The customer gives up waiting; the socket stays open so the late reply is still measured. */
+function onPatienceOut(conv: Conversation, timeoutLeftMs: number): void {
+  conv.timer = undefined;
+  if (stopped || conv.phase !== 'waiting') return;
+  countOutcome(counters, conv.arrival.intent, 'abandoned');
+  counters.gaveUpWaiting++;
+  conv.phase = 'abandoned';
+  if (conv.session?.ws.readyState === WebSocket.OPEN)
+    send(conv.session, { type: 'end', conv: `c-${conv.arrival.seq}`, reason: 'abandoned' });
+  conv.timer = setTimeout(() => onReplyTimeout(conv), Math.max(0, timeoutLeftMs));
+  conv.timer.unref();
+}
+
+function onReplyTimeout(conv: Conversation): void {
+  conv.timer = undefined;
+  if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
+  bump(counters.errors, 'reply_timeout');
+  recordMs(latency, nowReal() - conv.intendedRealMs);
+  finish(conv, 'failed');
 }
 
 /** Fails every conversation on a socket (a reply that cannot be read, an error about the socket). */
@@ -332,6 +348,7 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
   const conv = awaiting.get(String(frame.replyTo));
   if (conv === undefined || conv.session !== session) return;
   awaiting.delete(conv.pendingId);
+  clearTimer(conv);
   const ms = receivedReal - conv.intendedRealMs;
   recordMs(latency, ms);
   recordMs(intentLatency(conv.arrival.intent), ms);
@@ -485,6 +502,7 @@ function start(arrival: PlannedArrival): void {
     pendingId: '',
     lastReply: undefined,
     connectAttempts: 0,
+    timer: undefined,
   };
   active.add(conv);
   connect(conv);

@@ -109,6 +109,31 @@ describe('load engine', () => {
     expect(totals.latency.getValueAtPercentile(85) / 1000).toBeGreaterThan(200);
   });
 
+  it('counts customers who give up waiting during a stall, and still measures their late replies', async () => {
+    const stall: Worker = startTsWorker(new URL('./fixtures/stall-server.ts', import.meta.url), {
+      stallAtMs: 300,
+      stallMs: 1000,
+    });
+    const port = await new Promise<number>((resolve) => stall.once('message', resolve));
+    const spec: FixedSpec = { count: 100, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 400 };
+    const run = await startLoad({
+      target: `ws://127.0.0.1:${port}/chat`,
+      workloadModule: FIXED,
+      workloadSpec: spec,
+      drainMs: 5000,
+    });
+    const totals = await run.done;
+    stall.postMessage('stop');
+    const c = totals.counters;
+    // those meant to go out 300..900 ms into the run wait past their 400 ms patience
+    expect(c.gaveUpWaiting).toBeGreaterThan(10);
+    expect(c.abandoned).toBe(c.gaveUpWaiting);
+    expect(c.lateReplies).toBe(c.gaveUpWaiting);
+    expect(c.replies).toBe(100);
+    expect(c.resolved + c.abandoned).toBe(100);
+    expect(totals.inFlightAtStop).toBe(0);
+  });
+
   it.each([1, 8])(
     'balances the accounting when the server is killed mid-run (%i conversations a socket)',
     async (convsPerSocket) => {
