@@ -1,7 +1,9 @@
 // HTTP load on `POST /v1/chat` with autocannon: multi-turn sessions (each connection carries a
-// session id across its requests), a fixed overall rate per stage, and autocannon's own correction
-// for coordinated omission when a rate is set. The WebSocket engine is peakdesk's main driver; this
-// one tests the HTTP face of a bot.
+// session id across its requests) and a fixed overall rate per stage. A closed-loop stress tool:
+// autocannon writes a connection's next request when the reply arrives (a rate is a per-second quota,
+// so requests go out in bursts) and times from the write; with a rate its "coordinated omission
+// correction" backfills at a 1 ms interval (`Math.ceil(1 / rate)`), adding samples, not waits. Scenario
+// replays over HTTP, with latency from the intended send time, are http-replay.ts (`peakdesk run`).
 import autocannon from 'autocannon';
 import { PeakdeskError } from '../errors.ts';
 

@@ -134,6 +134,35 @@ describe('HTTP replay (open model over POST /v1/chat)', () => {
   });
 });
 
+describe('HTTP replay playback rate', () => {
+  it('pauses and resumes: nothing starts while paused, and every arrival still ends', async () => {
+    const samples: LoadSample[] = [];
+    const spec: FixedSpec = { count: 100, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 10_000 };
+    const run = await startHttpReplay({
+      url: `${server.url}/v1/chat`,
+      token: 'replay-token',
+      workload: createWorkload(spec),
+      drainMs: 5000,
+      onSample: (s) => samples.push(s),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run.setRate(0);
+    expect(run.rate()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    run.setRate(1);
+    const totals = await run.done;
+    expect(totals.counters.scheduled).toBe(100);
+    expect(totals.counters.resolved).toBe(100);
+    // a sample whose previous one was also paused lies wholly inside the pause: no arrival, plan time still
+    const inside = samples.filter((x, i) => i > 0 && x.rate === 0 && samples[i - 1]?.rate === 0);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const x of inside) {
+      expect(x.counters.scheduled).toBe(0);
+      expect(x.planMs).toBe(samples[samples.indexOf(x) - 1]?.planMs);
+    }
+  });
+});
+
 describe('HTTP replay in its own thread', () => {
   it('hands samples and totals across the thread exactly', async () => {
     const samples: LoadSample[] = [];

@@ -1,6 +1,7 @@
-// `peakdesk run`: replays a scenario against a bot (embedded or --target), streams results to
-// results/<run-id>/, shows the live dashboard (or plain progress lines), checks thresholds and
-// ends with the summary. The shell around the pure parts: engine, aggregation, live state.
+// `peakdesk run`: replays a scenario against a bot (embedded or --target, over WebSocket or HTTP),
+// streams results to results/<run-id>/, shows the live dashboard (or plain progress lines), checks
+// thresholds and ends with the summary. The shell around the pure parts: engine, aggregation, live
+// state. Both transports fill the engine's LoadRun, so everything after the driver is shared.
 import { cpus, totalmem } from 'node:os';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { inFlight } from '../engine/counters.ts';
