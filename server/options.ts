@@ -34,6 +34,12 @@ export interface ServerOptions {
   transcriptsPath: string | undefined;
   /** Seed of the bot's store (catalog, orders, promotions). @default 20261111 */
   seed: number;
+  /**
+   * Join a port other `peakdesk serve` processes already listen on (SO_REUSEPORT) instead of
+   * refusing a busy port: several processes go past one process's open-file limit. The kernel
+   * spreads connections over them; the per-address cap and HTTP sessions are per process. @default false
+   */
+  reusePort: boolean;
 }
 
 export const serverDefaults: ServerOptions = {
@@ -53,6 +59,7 @@ export const serverDefaults: ServerOptions = {
   maxConvsPerSocket: 32,
   transcriptsPath: undefined,
   seed: 20261111,
+  reusePort: false,
 };
 
 function integer(name: string, value: number, min: number, max: number): void {
@@ -74,6 +81,7 @@ export function resolveServerOptions(input: Partial<ServerOptions>): ServerOptio
   integer('idle-timeout', o.idleTimeoutSec, 0, 3600);
   integer('max-conns-per-ip', o.maxConnsPerIp, 0, 10_000_000);
   integer('seed', o.seed, 0, 2 ** 32 - 1);
+  if (o.reusePort && o.port === 0) throw usageError('--reuse-port needs a --port to share, not 0');
   if (o.token !== undefined && o.token.length < 8) {
     throw usageError(`--token must be at least 8 characters, got ${o.token.length}`);
   }

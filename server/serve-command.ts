@@ -39,6 +39,10 @@ export function registerServeCommand(program: Command): void {
       'record turns, masked and sealed with AES-256-GCM, to <path>.t<thread> (key: $PEAKDESK_TRANSCRIPT_KEY)',
     )
     .option(
+      '--reuse-port',
+      'join a port other peakdesk serve processes listen on (past one process’s open-file limit)',
+    )
+    .option(
       '--seed <n>',
       'seed of the bot store (catalog, orders, promotions)',
       parseIntOption('--seed'),
@@ -62,6 +66,7 @@ export function registerServeCommand(program: Command): void {
         maxConnsPerIp: opts.maxConnsPerIp as number,
         transcriptsPath: opts.recordTranscripts as string | undefined,
         seed: opts.seed as number,
+        reusePort: opts.reusePort === true,
       });
       const { threads, token } = server.options;
       process.stdout.write(

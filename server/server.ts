@@ -48,7 +48,7 @@ function hostForUrl(host: string): string {
 
 export async function startServer(input: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const options = resolveServerOptions(input);
-  const port = await probePort(options.host, options.port);
+  const port = options.reusePort ? options.port : await probePort(options.host, options.port);
   const resolved: ServerOptions = { ...options, port };
   const processRegistry = createProcessRegistry();
   const ipSlots = createIpSlots();
