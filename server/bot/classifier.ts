@@ -29,9 +29,9 @@ export interface Classifier {
 }
 
 export interface TrainOptions {
-  /** @default 3 */
+  /** Two epochs at rate 5 score as well as three at rate 3 in cross-validation, for a third less training. @default 2 */
   epochs?: number;
-  /** @default 3 */
+  /** @default 5 */
   learningRate?: number;
   /** @default 1 */
   seed?: number;
@@ -39,7 +39,7 @@ export interface TrainOptions {
   validationShare?: number;
 }
 
-const defaults: Required<TrainOptions> = { epochs: 3, learningRate: 3, seed: 1, validationShare: 0.2 };
+const defaults: Required<TrainOptions> = { epochs: 2, learningRate: 5, seed: 1, validationShare: 0.2 };
 
 const K = INTENTS.length;
 const INTENT_INDEX = new Map<IntentId, number>(INTENTS.map((id, i) => [id, i]));
