@@ -66,6 +66,8 @@ export interface DriverFlush {
   slip: Float64Array;
   loopLagP99Ms: number;
   active: number;
+  /** WebSockets open now. */
+  openSockets: number;
   /** Open conversations not yet counted in any outcome (abandoned ones waiting for a late reply are counted). */
   uncounted: number;
   /** Every arrival of the schedule has been generated. */
@@ -110,6 +112,8 @@ interface Session {
   /** In `available`. */
   listed: boolean;
   corked: boolean;
+  /** The handshake finished (counted in `openSockets`). */
+  opened: boolean;
 }
 
 interface Conversation {
@@ -160,6 +164,7 @@ const available: Session[] = [];
 const awaiting = new Map<string, Conversation>();
 const corked: Session[] = [];
 let uncorkQueued = false;
+let openSockets = 0;
 
 const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
 
@@ -420,11 +425,19 @@ function connect(conv: Conversation): void {
   const address = init.sourceAddresses[socketSeq++ % Math.max(1, init.sourceAddresses.length)];
   const headers = init.token === undefined ? undefined : { authorization: `Bearer ${init.token}` };
   const ws = new WebSocket(init.target, { perMessageDeflate: false, localAddress: address, headers });
-  const session: Session = { ws, convs: new Set([conv]), listed: false, corked: false };
+  const session: Session = {
+    ws,
+    convs: new Set([conv]),
+    listed: false,
+    corked: false,
+    opened: false,
+  };
   conv.session = session;
   counters.socketsOpened++;
   if (init.convsPerSocket > 1) release(session);
   ws.on('open', () => {
+    session.opened = true;
+    openSockets++;
     if (session.convs.size === 0 && !reuse) {
       ws.close(1000);
       return;
@@ -442,6 +455,7 @@ function connect(conv: Conversation): void {
     }
   });
   ws.on('close', () => {
+    if (session.opened) openSockets--;
     if (session.listed) {
       session.listed = false;
       const at = available.indexOf(session);
@@ -554,6 +568,7 @@ function flush(): void {
     slip: toDelta(slip),
     loopLagP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
     active: active.size,
+    openSockets,
     uncounted: [...active].filter((c) => c.phase !== 'abandoned').length,
     arrivalsDone: generatedUntilPlan >= workload.endPlanMs,
     done: generatedUntilPlan >= workload.endPlanMs && active.size === 0,

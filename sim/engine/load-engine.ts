@@ -59,6 +59,8 @@ export interface LoadSample {
   slip: Histogram;
   loopLagP99Ms: number;
   active: number;
+  /** WebSockets the drivers hold open (absent for drivers without sockets of their own, e.g. HTTP). */
+  openSockets?: number;
 }
 
 export interface LoadTotals {
@@ -231,7 +233,11 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
   function emitSample(): void {
     const real = nowReal();
     let active = 0;
-    for (const f of lastFlush.values()) active += f.active;
+    let openSockets = 0;
+    for (const f of lastFlush.values()) {
+      active += f.active;
+      openSockets += f.openSockets;
+    }
     options.onSample?.({
       realSec: real / 1000,
       planMs: planAt(clock, real),
@@ -242,6 +248,7 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
       slip: pending.slip,
       loopLagP99Ms: pending.loopLagP99Ms,
       active,
+      openSockets,
     });
     pending = {
       counters: createCounters(),

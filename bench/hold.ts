@@ -1,0 +1,157 @@
+// `npm run bench:connections [-- --sockets 100000]`: holds that many concurrent WebSockets on this
+// machine, each a customer conversation with its own socket, against the bot server. One process may
+// open 20,000 files here, so the sockets are spread over driver processes (`driverProcesses`) and
+// over `peakdesk serve --reuse-port` processes sharing one port, and over 16 loopback source
+// addresses (ephemeral ports). Conversations ramp up, every customer sends a message, waits for the
+// reply, holds the socket open, sends a second message, and leaves.
+// Writes results/connections-<date>.json.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { startLoad } from '../sim/engine/load-engine.ts';
+import { summarizeMs } from '../sim/metrics/latency.ts';
+import type { SteadySpec } from './workloads/steady.ts';
+
+const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
+const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
+/** Sockets one process is given: under the 20,000 open files a process may have here, with room. */
+const SOCKETS_PER_PROCESS = 15_000;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isInteger(v) || v <= 0)
+    throw new Error(`--${name} must be a whole number > 0, got "${process.argv[i + 1]}"`);
+  return v;
+}
+
+const sockets = arg('sockets', 100_000);
+const rampSec = arg('ramp', 50);
+/** Seconds every customer holds the socket between the two messages (longer than the ramp). */
+const holdSec = arg('hold', rampSec + 20);
+const processes = Math.ceil(sockets / SOCKETS_PER_PROCESS);
+
+function rssOf(pid: number): number {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return Number(m?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ host: '127.0.0.1', port: 0, exclusive: true }, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startServe(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'serve',
+      '--port',
+      String(port),
+      '--reuse-port',
+      '--threads',
+      '1',
+      '--max-conns-per-ip',
+      '0',
+      '--idle-timeout',
+      '0',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      if (d.toString().includes('listening on')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`peakdesk serve exited with ${code}`)));
+  });
+}
+
+const port = await freePort();
+process.stderr.write(`connections: ${processes} server processes on port ${port} (reuse-port)\n`);
+const servers: ChildProcess[] = [];
+for (let i = 0; i < processes; i++) servers.push(await startServe(port));
+const serverRss = (): number => servers.reduce((n, s) => n + rssOf(s.pid as number), 0);
+// the servers settle after training their classifiers before the baseline is read
+await new Promise((resolve) => setTimeout(resolve, 5000));
+const serverRssBefore = serverRss();
+
+const spec: SteadySpec = {
+  convPerSec: sockets / rampSec,
+  turns: 2,
+  thinkMs: holdSec * 1000,
+  durationMs: rampSec * 1000,
+  texts: ['我的快递到哪了 E2026111100012345', '这件羽绒服有L码吗', 'I want to return my shoes'],
+};
+let peakOpen = 0;
+let peakServerRss = 0;
+let lastLog = 0;
+const run = await startLoad({
+  target: `ws://127.0.0.1:${port}/chat`,
+  drivers: processes,
+  driverProcesses: true,
+  workloadModule: STEADY,
+  workloadSpec: spec,
+  drainMs: (holdSec + 30) * 1000,
+  replyTimeoutMs: 30_000,
+  onSample(s) {
+    const open = s.openSockets ?? 0;
+    if (open > peakOpen) {
+      peakOpen = open;
+      peakServerRss = serverRss();
+    }
+    if (s.realSec - lastLog >= 5) {
+      lastLog = s.realSec;
+      const errors = Object.entries(s.counters.errors).map(([k, v]) => `${k} ${v}`);
+      process.stderr.write(
+        `connections ${Math.round(s.realSec)}s: open sockets ${open}, conversations ${s.active}, server RSS ${(serverRss() / 2 ** 20).toFixed(0)} MiB${errors.length > 0 ? `, errors ${errors.join(', ')}` : ''}\n`,
+      );
+    }
+  },
+});
+const totals = await run.done;
+for (const s of servers) s.kill('SIGTERM');
+await Promise.all(servers.map((s) => new Promise((resolve) => s.once('exit', resolve))));
+
+const c = totals.counters;
+const errors = Object.values(c.errors).reduce((a, b) => a + b, 0);
+const result = {
+  date: new Date().toISOString(),
+  command: `npm run bench:connections -- --sockets ${sockets} --ramp ${rampSec} --hold ${holdSec}`,
+  sockets,
+  serverProcesses: processes,
+  driverProcesses: processes,
+  peakOpenSockets: peakOpen,
+  socketsOpened: c.socketsOpened,
+  messages: c.messagesSent,
+  replies: c.replies,
+  resolved: c.resolved,
+  handedOff: c.handedOff,
+  failed: c.failed,
+  dropped: c.dropped,
+  errors: c.errors,
+  latency: summarizeMs(totals.latency),
+  serverBytesPerSocket: peakOpen === 0 ? null : Math.round((peakServerRss - serverRssBefore) / peakOpen),
+};
+const ok = peakOpen >= sockets && errors === 0 && c.failed === 0 && c.dropped === 0;
+mkdirSync('results', { recursive: true });
+const file = `results/connections-${result.date.slice(0, 10)}.json`;
+writeFileSync(file, `${JSON.stringify({ ...result, ok }, null, 2)}\n`);
+process.stdout.write(
+  `held ${peakOpen} concurrent sockets (target ${sockets}) over ${processes} server and ${processes} driver processes: ` +
+    `${c.replies} replies, ${errors} errors, ${c.failed} failed, ${c.dropped} dropped; p99 ${result.latency.p99} ms; ` +
+    `server ${result.serverBytesPerSocket} B per socket: ${ok ? 'PASS' : 'FAIL'}\nwritten: ${file}\n`,
+);
+process.exitCode = ok ? 0 : 1;
