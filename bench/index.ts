@@ -24,6 +24,23 @@ const TEXTS = [
 
 const quick = process.argv.includes('--quick');
 const stepMs = quick ? 3000 : 6000;
+/** Rounds of the server comparison; ratios are taken within a round, and the table gives medians. */
+const rounds = (() => {
+  const i = process.argv.indexOf('--rounds');
+  if (i < 0) return 3;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isInteger(v) || v < 1)
+    throw new Error(`--rounds must be a whole number >= 1, got "${process.argv[i + 1]}"`);
+  return v;
+})();
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 
 async function inWorker(entry: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const worker: Worker = startTsWorker(new URL(entry, import.meta.url), {});
@@ -57,6 +74,7 @@ async function maxRateOf(
     target: url,
     texts: TEXTS,
     stepMs,
+    startPerSec: 1000,
     onStep: (s) => log(stepLine(name, s)),
   });
   const saturation = await runStep(url, SATURATION_PER_SEC, { target: url, texts: TEXTS, stepMs });
@@ -75,21 +93,52 @@ const results: Record<string, unknown> = {
   },
 };
 
-// 1. Bot server vs bare uWS echo vs the same brain behind `ws`, under the same driver (1 server thread each).
-const echo = await inWorker('./servers/echo-uws.ts');
-const echoMax = await maxRateOf('uws-echo', echo.url);
-await echo.stop();
-
+// 1. Bot server vs bare uWS echo vs the same brain behind `ws`, under the same driver (1 server thread
+// each), in rounds; each round measures the three one after another, so a ratio compares like with like.
+interface Round {
+  echo: Awaited<ReturnType<typeof maxRateOf>>;
+  botUws: Awaited<ReturnType<typeof maxRateOf>>;
+  botWs: Awaited<ReturnType<typeof maxRateOf>>;
+  botVsEcho: number | null;
+  uwsVsWs: number | null;
+}
+const roundsRun: Round[] = [];
 const bot = await startServer({ port: 0, threads: 1, rateLimitPerSec: 1_000_000, rateLimitBurst: 1_000_000 });
-const botMax = await maxRateOf('bot-uws', bot.wsUrl);
+for (let r = 1; r <= rounds; r++) {
+  log(`round ${r} of ${rounds}`);
+  const echo = await inWorker('./servers/echo-uws.ts');
+  const echoMax = await maxRateOf('uws-echo', echo.url);
+  await echo.stop();
+  const botMax = await maxRateOf('bot-uws', bot.wsUrl);
+  const wsBot = await inWorker('./servers/ws-bot.ts');
+  const wsMax = await maxRateOf('bot-ws', wsBot.url);
+  await wsBot.stop();
+  roundsRun.push({
+    echo: echoMax,
+    botUws: botMax,
+    botWs: wsMax,
+    botVsEcho: echoMax.maxPerSec === 0 ? null : botMax.maxPerSec / echoMax.maxPerSec,
+    uwsVsWs: wsMax.maxPerSec === 0 ? null : botMax.maxPerSec / wsMax.maxPerSec,
+  });
+}
+const medianOf = (pick: (r: Round) => number | null): number | null => {
+  const xs = roundsRun.map(pick).filter((x): x is number => x !== null);
+  return xs.length === 0 ? null : median(xs);
+};
+const echoMaxMedian = medianOf((r) => r.echo.maxPerSec) ?? 0;
+const botMaxMedian = medianOf((r) => r.botUws.maxPerSec) ?? 0;
+const wsMaxMedian = medianOf((r) => r.botWs.maxPerSec) ?? 0;
+const botVsEcho = medianOf((r) => r.botVsEcho);
+const uwsVsWs = medianOf((r) => r.uwsVsWs);
+const saturation = {
+  echo: medianOf((r) => r.echo.saturation.achievedPerSec) ?? 0,
+  botUws: medianOf((r) => r.botUws.saturation.achievedPerSec) ?? 0,
+  botWs: medianOf((r) => r.botWs.saturation.achievedPerSec) ?? 0,
+};
 
-const wsBot = await inWorker('./servers/ws-bot.ts');
-const wsMax = await maxRateOf('bot-ws', wsBot.url);
-await wsBot.stop();
-
-// 2. Latency at half the bot server's max rate.
+// 2. Latency at half the bot server's max rate (its median over the rounds).
 log('latency at 50% of the bot server max rate');
-const half = await runStep(bot.wsUrl, Math.max(100, Math.round(botMax.maxPerSec / 2)), {
+const half = await runStep(bot.wsUrl, Math.max(100, Math.round(botMaxMedian / 2)), {
   target: bot.wsUrl,
   texts: TEXTS,
   stepMs: stepMs * 2,
@@ -98,11 +147,15 @@ log(stepLine('bot-uws', half));
 await bot.stop();
 
 results.serverRates = {
-  uwsEcho: echoMax,
-  botUws: botMax,
-  botWs: wsMax,
-  botVsEcho: echoMax.maxPerSec === 0 ? null : botMax.maxPerSec / echoMax.maxPerSec,
-  uwsVsWs: wsMax.maxPerSec === 0 ? null : botMax.maxPerSec / wsMax.maxPerSec,
+  rounds: roundsRun,
+  median: {
+    uwsEcho: echoMaxMedian,
+    botUws: botMaxMedian,
+    botWs: wsMaxMedian,
+    botVsEcho,
+    uwsVsWs,
+    saturation,
+  },
 };
 results.latencyAtHalf = half;
 
@@ -124,21 +177,25 @@ writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(0)}%`);
 const rows: [string, string, string][] = [
-  ['uWS echo: max msgs/s at p99<10ms', String(echoMax.maxPerSec), 'baseline'],
+  [
+    `uWS echo: max msgs/s at p99<10ms (median of ${rounds})`,
+    `${echoMaxMedian}  [${roundsRun.map((r) => r.echo.maxPerSec).join(', ')}]`,
+    'baseline',
+  ],
   [
     'bot server (uWS): max msgs/s at p99<10ms',
-    String(botMax.maxPerSec),
-    `${echoMax.maxPerSec === 0 ? 'n/a' : pct(botMax.maxPerSec / echoMax.maxPerSec)} of echo (target ≥ 50%)`,
+    `${botMaxMedian}  [${roundsRun.map((r) => r.botUws.maxPerSec).join(', ')}]`,
+    `${pct(botVsEcho)} of echo, median of per-round ratios (target ≥ 50%)`,
   ],
   [
     'same brain on `ws`: max msgs/s at p99<10ms',
-    String(wsMax.maxPerSec),
-    `uWS/ws = ${wsMax.maxPerSec === 0 ? 'n/a' : `${(botMax.maxPerSec / wsMax.maxPerSec).toFixed(2)}×`} (target ≥ 2×)`,
+    `${wsMaxMedian}  [${roundsRun.map((r) => r.botWs.maxPerSec).join(', ')}]`,
+    `uWS/ws = ${uwsVsWs === null ? 'n/a' : `${uwsVsWs.toFixed(2)}×`}, median of per-round ratios (target ≥ 2×)`,
   ],
   [
-    `throughput offered ${SATURATION_PER_SEC}/s: echo / bot-uws / bot-ws`,
-    `${echoMax.saturation.achievedPerSec} / ${botMax.saturation.achievedPerSec} / ${wsMax.saturation.achievedPerSec}`,
-    'msgs/s replied; equal figures mean the driver, not the server, is the limit',
+    `replies/s offered ${SATURATION_PER_SEC}/s: echo / bot-uws / bot-ws`,
+    `${saturation.echo} / ${saturation.botUws} / ${saturation.botWs}`,
+    "medians: each server's replies/s when offered far more than it takes",
   ],
   [
     'memory per open socket: server / client (ws)',
@@ -154,6 +211,11 @@ const rows: [string, string, string][] = [
     'agent-pool DES, one core',
     `${(des.medianPerSec / 1e6).toFixed(2)} M chats/s`,
     'median of 3 × 2.2 M chats',
+  ],
+  [
+    'client msgs per CPU-second: driver / naive ws loop',
+    `${client.driver.perCpuSec} / ${client.naive.perCpuSec}`,
+    `${client.ratio}× (target ≥ 1.5×); driver offered ${client.driver.offeredPerSec}/s, achieved ${client.driver.achievedPerSec}/s, send slip p99 ${client.driver.slipP99Ms} ms`,
   ],
   [
     `latency at ${half.offeredPerSec}/s (50% of bot max)`,
