@@ -34,33 +34,24 @@ describe('peakdesk CLI', () => {
   }, 30_000);
 
   it('run --target takes ws(s):// and http(s):// URLs only, and HTTP-only options only with an http target', async () => {
-    const scheme = await cli(['run', '--no-tui', '--target', 'ftp://127.0.0.1:8080/chat']);
+    const [scheme, noPath, badHost, wsConnections, httpDrivers] = await Promise.all([
+      cli(['run', '--no-tui', '--target', 'ftp://127.0.0.1:8080/chat']),
+      cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080']),
+      cli(['run', '--no-tui', '--target', 'http://[::1/v1/chat']),
+      cli(['run', '--no-tui', '--target', 'ws://127.0.0.1:8080/chat', '--connections', '8']),
+      cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080/v1/chat', '--drivers', '2']),
+    ]);
     expect(scheme.code).toBe(2);
     expect(scheme.stderr).toBe(
       '--target must be a ws://, wss://, http:// or https:// URL with a path, like ' +
         'ws://127.0.0.1:8080/chat or http://127.0.0.1:8080/v1/chat, got "ftp://127.0.0.1:8080/chat"\n',
     );
-    const noPath = await cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080']);
     expect(noPath.code).toBe(2);
     expect(noPath.stderr).toMatch(/^--target must be .*, got "http:\/\/127\.0\.0\.1:8080"\n$/);
-    const wsConnections = await cli([
-      'run',
-      '--no-tui',
-      '--target',
-      'ws://127.0.0.1:8080/chat',
-      '--connections',
-      '8',
-    ]);
+    expect(badHost.code).toBe(2);
+    expect(badHost.stderr).toMatch(/^--target must be .*, got "http:\/\/\[::1\/v1\/chat"\n$/);
     expect(wsConnections.code).toBe(2);
     expect(wsConnections.stderr).toBe('--connections applies to an http:// or https:// --target only\n');
-    const httpDrivers = await cli([
-      'run',
-      '--no-tui',
-      '--target',
-      'http://127.0.0.1:8080/v1/chat',
-      '--drivers',
-      '2',
-    ]);
     expect(httpDrivers.code).toBe(2);
     expect(httpDrivers.stderr).toBe(
       '--drivers must be 1 with an http:// or https:// --target (one driver), got 2\n',

@@ -88,7 +88,7 @@ export function registerRunCommand(program: Command): void {
       if (![15, 30, 60].includes(interval))
         throw usageError(`--interval must be 15, 30 or 60, got ${interval}`);
       const target = opts.target as string | undefined;
-      if (target !== undefined && !/^(wss?|https?):\/\/[^/]+\/.*/i.test(target)) {
+      if (target !== undefined && (!/^(wss?|https?):\/\/[^/]+\/.*/i.test(target) || !URL.canParse(target))) {
         throw usageError(
           '--target must be a ws://, wss://, http:// or https:// URL with a path, like ' +
             `ws://127.0.0.1:8080/chat or http://127.0.0.1:8080/v1/chat, got "${target}"`,
