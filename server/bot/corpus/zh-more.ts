@@ -377,7 +377,6 @@ export const ZH_MORE: Record<IntentId, readonly string[]> = {
     '能退吗',
   ],
   'aftersale.refund': [
-    '退款怎么还没到',
     '钱什么时候退给我',
     '我的退款到哪了',
     '退款多久到账',

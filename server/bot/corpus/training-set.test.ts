@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { INTENTS } from '../types.ts';
+import { EN_CORPUS } from './en.ts';
+import { EN_EXTRA } from './en-extra.ts';
+import { EN_MORE } from './en-more.ts';
+import { trainingExamples } from './training-set.ts';
+import { ZH_CORPUS } from './zh.ts';
+import { ZH_EXTRA } from './zh-extra.ts';
+import { ZH_MORE } from './zh-more.ts';
+
+const LANGS = { zh: [ZH_CORPUS, ZH_MORE, ZH_EXTRA], en: [EN_CORPUS, EN_MORE, EN_EXTRA] } as const;
+
+describe('the intent corpus', () => {
+  it.each(Object.entries(LANGS))('%s has at least 60 phrasings per intent, none repeated', (_lang, parts) => {
+    const seen = new Map<string, string>();
+    const repeated: string[] = [];
+    for (const intent of INTENTS) {
+      const phrasings = parts.flatMap((p) => [...p[intent]]);
+      expect(phrasings.length, intent).toBeGreaterThanOrEqual(60);
+      for (const t of phrasings) {
+        const key = t.toLowerCase().trim();
+        const was = seen.get(key);
+        if (was !== undefined) repeated.push(`${t} (${was}, ${intent})`);
+        seen.set(key, intent);
+      }
+    }
+    expect(repeated).toEqual([]);
+  });
+
+  it('expands every phrasing into 4 variants, plus bare order ids under 9 intents, the same for the same seed', () => {
+    const phrasings = Object.values(LANGS)
+      .flatMap((parts) => parts)
+      .reduce((n, p) => n + INTENTS.reduce((m, i) => m + p[i].length, 0), 0);
+    const examples = trainingExamples();
+    expect(examples).toHaveLength(4 * phrasings + 9 * 10);
+    expect(examples.filter((e) => e.ambiguous === true)).toHaveLength(9 * 10);
+    expect(trainingExamples().map((e) => e.text)).toEqual(examples.map((e) => e.text));
+  });
+});
