@@ -29,7 +29,7 @@ describe('the intent corpus', () => {
 
   it('expands every phrasing into 4 variants, plus bare order ids under 9 intents, the same for the same seed', () => {
     const phrasings = Object.values(LANGS)
-      .flatMap((parts) => parts)
+      .flat()
       .reduce((n, p) => n + INTENTS.reduce((m, i) => m + p[i].length, 0), 0);
     const examples = trainingExamples();
     expect(examples).toHaveLength(4 * phrasings + 9 * 10);
