@@ -236,49 +236,14 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
     state.repeats = state.lastText !== undefined && sameText(state.lastText, text) ? state.repeats + 1 : 0;
     state.lastText = text;
 
-    const reply = (
-      body: string,
-      action: BotReply['action'],
-      resolved: boolean,
-      handoff?: { queue: Queue; reason: HandoffReason },
-    ): BotReply => {
-      const q = INTENT_QUEUE[intent];
-      if (q !== null) state.queue = q;
-      if (resolved) {
-        state.unresolved[intent] = 0;
-        state.pending = undefined;
-        state.lowConfidenceAsked = false;
-      } else if (action !== 'handoff') {
-        state.unresolved[intent] = (state.unresolved[intent] ?? 0) + 1;
-      }
-      const out: BotReply = {
-        text: maskPersonalData(body),
-        intent,
-        confidence: round3(confidence),
-        action,
-        resolved,
-      };
-      if (handoff !== undefined) {
-        out.handoff = handoff;
-        state.pending = undefined;
-      }
-      return out;
-    };
-    const handoff = (queue: Queue, reason: HandoffReason, body?: string): BotReply =>
-      reply(
-        body ??
-          pick(lang, '正在为您转接人工客服，请稍候。', 'Connecting you to a human agent, one moment please.'),
-        'handoff',
-        false,
-        { queue, reason },
-      );
-    const conversationQueue = (): Queue => state.queue ?? INTENT_QUEUE[intent] ?? 'presale';
-
+    // No closures here: under tsx every named closure costs a `__name` call per message (keepNames).
+    const turn: Turn = { state, intent, confidence, lang };
     if ((intent === 'human.request' && confidence >= opts.lowConfidence) || ASKS_FOR_HUMAN.test(text)) {
-      return handoff(state.queue ?? INTENT_QUEUE[intent] ?? 'presale', 'request');
+      return handoffReply(turn, state.queue ?? INTENT_QUEUE[intent] ?? 'presale', 'request');
     }
     if (isAngry(text) || state.repeats >= 2) {
-      return handoff(
+      return handoffReply(
+        turn,
         intent === 'complaint' ? 'complaints' : (INTENT_QUEUE[intent] ?? state.queue ?? 'presale'),
         'anger',
         pick(
@@ -289,10 +254,11 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
       );
     }
     if (!fromContext && confidence < opts.lowConfidence) {
-      if (state.lowConfidenceAsked) return handoff(conversationQueue(), 'low_confidence');
+      if (state.lowConfidenceAsked) return handoffReply(turn, conversationQueue(turn), 'low_confidence');
       state.lowConfidenceAsked = true;
       const [zh, en] = INTENT_LABEL[intent];
       return reply(
+        turn,
         pick(
           lang,
           `抱歉没太理解，您是想咨询${zh}吗？可以再具体描述一下。`,
@@ -302,9 +268,10 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
         false,
       );
     }
-    if (intent === 'greeting') return reply(greetingText(text, lang), 'answer', true);
+    if (intent === 'greeting') return reply(turn, greetingText(text, lang), 'answer', true);
     if (intent === 'other') {
       return reply(
+        turn,
         pick(
           lang,
           '抱歉，这个问题我帮不上忙。我可以查订单、物流、退换货、价保和活动规则。',
@@ -315,7 +282,8 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
       );
     }
     if (intent === 'complaint') {
-      return handoff(
+      return handoffReply(
+        turn,
         'complaints',
         'policy',
         pick(
@@ -326,7 +294,7 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
       );
     }
     if ((state.unresolved[intent] ?? 0) >= 2)
-      return handoff(INTENT_QUEUE[intent] ?? conversationQueue(), 'repeat');
+      return handoffReply(turn, INTENT_QUEUE[intent] ?? conversationQueue(turn), 'repeat');
 
     const answerer = ANSWERERS[intent] as Answerer;
     const ctx: AnswerContext = {
@@ -340,16 +308,74 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
     const outcome = answerer(ctx);
     if (outcome.kind === 'need') {
       state.asked.push(`${intent}:${outcome.slot}`);
-      const r = reply(pick(lang, ...CLARIFY[outcome.slot]), 'clarify', false);
+      const r = reply(turn, pick(lang, ...CLARIFY[outcome.slot]), 'clarify', false);
       state.pending = { intent, slot: outcome.slot };
       return r;
     }
     if (outcome.kind === 'policy')
-      return handoff(outcome.queue ?? INTENT_QUEUE[intent] ?? 'aftersale', 'policy', outcome.text);
-    return reply(outcome.text, 'answer', outcome.resolved);
+      return handoffReply(turn, outcome.queue ?? INTENT_QUEUE[intent] ?? 'aftersale', 'policy', outcome.text);
+    return reply(turn, outcome.text, 'answer', outcome.resolved);
   }
 
   return { createState, handle };
+}
+
+/** What a reply of this turn needs. */
+interface Turn {
+  state: DialogueState;
+  intent: IntentId;
+  confidence: number;
+  lang: Lang;
+}
+
+function reply(
+  turn: Turn,
+  body: string,
+  action: BotReply['action'],
+  resolved: boolean,
+  handoff?: { queue: Queue; reason: HandoffReason },
+): BotReply {
+  const { state, intent } = turn;
+  const q = INTENT_QUEUE[intent];
+  if (q !== null) state.queue = q;
+  if (resolved) {
+    state.unresolved[intent] = 0;
+    state.pending = undefined;
+    state.lowConfidenceAsked = false;
+  } else if (action !== 'handoff') {
+    state.unresolved[intent] = (state.unresolved[intent] ?? 0) + 1;
+  }
+  const out: BotReply = {
+    text: maskPersonalData(body),
+    intent,
+    confidence: round3(turn.confidence),
+    action,
+    resolved,
+  };
+  if (handoff !== undefined) {
+    out.handoff = handoff;
+    state.pending = undefined;
+  }
+  return out;
+}
+
+function conversationQueue(turn: Turn): Queue {
+  return turn.state.queue ?? INTENT_QUEUE[turn.intent] ?? 'presale';
+}
+
+function handoffReply(turn: Turn, queue: Queue, reason: HandoffReason, body?: string): BotReply {
+  return reply(
+    turn,
+    body ??
+      pick(
+        turn.lang,
+        '正在为您转接人工客服，请稍候。',
+        'Connecting you to a human agent, one moment please.',
+      ),
+    'handoff',
+    false,
+    { queue, reason },
+  );
 }
 
 const sameText = (a: string, b: string): boolean => squash(a) === squash(b);
