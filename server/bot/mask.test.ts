@@ -98,6 +98,7 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('发票发到 zhang.san@example.com 谢谢')).toBe('发票发到 z***@example.com 谢谢');
     expect(maskPersonalData('mail me at Bob_99@mail.co.uk')).toBe('mail me at B***@mail.co.uk');
     expect(maskPersonalData('邮箱13812341234@163.com')).toBe('邮箱1***@163.com');
+    expect(maskPersonalData('_bob.99@example.org')).toBe('_***@example.org');
   });
 
   it('keeps the district of a Chinese address and hides the street and house', () => {
@@ -119,6 +120,22 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('阳光花园8幢301，放门口')).toBe('****，放门口');
     expect(maskPersonalData('朝阳区望京SOHO T1 2001室')).toBe('朝阳区望京SOHO T1 ****');
     expect(maskPersonalData('送到5号楼2单元')).toBe('送到****');
+  });
+
+  it('changes nothing in text it already masked (transcripts mask replies the bot masked)', () => {
+    for (const [text, once] of [
+      [
+        '地址改成北京市朝阳区建国路88号5号楼1203室，电话+86 138-1234-1234，身份证110105199001011234',
+        '地址改成北京市朝阳区****，电话138****1234，身份证110105********1234',
+      ],
+      [
+        'ship to Apt 5, 12 Main St; card 4111 1111 1111 1111; mail Bob_99@mail.co.uk; +1 415 555 2671',
+        'ship to ****; card 4111****1111; mail B***@mail.co.uk; ****2671',
+      ],
+    ] as const) {
+      expect(maskPersonalData(text)).toBe(once);
+      expect(maskPersonalData(once)).toBe(once);
+    }
   });
 
   it('masks English street addresses with their apartment, and PO boxes', () => {
