@@ -34,12 +34,14 @@ describe('peakdesk CLI', () => {
   }, 30_000);
 
   it('run --target takes ws(s):// and http(s):// URLs only, and HTTP-only options only with an http target', async () => {
-    const [scheme, noPath, badHost, wsConnections, httpDrivers] = await Promise.all([
+    const [scheme, noPath, badHost, wsConnections, httpDrivers, httpMux, zeroMux] = await Promise.all([
       cli(['run', '--no-tui', '--target', 'ftp://127.0.0.1:8080/chat']),
       cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080']),
       cli(['run', '--no-tui', '--target', 'http://[::1/v1/chat']),
       cli(['run', '--no-tui', '--target', 'ws://127.0.0.1:8080/chat', '--connections', '8']),
       cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080/v1/chat', '--drivers', '2']),
+      cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080/v1/chat', '--convs-per-socket', '4']),
+      cli(['run', '--no-tui', '--convs-per-socket', '0']),
     ]);
     expect(scheme.code).toBe(2);
     expect(scheme.stderr).toBe(
@@ -56,5 +58,9 @@ describe('peakdesk CLI', () => {
     expect(httpDrivers.stderr).toBe(
       '--drivers must be 1 with an http:// or https:// --target (one driver), got 2\n',
     );
+    expect(httpMux.code).toBe(2);
+    expect(httpMux.stderr).toBe('--convs-per-socket applies to a ws:// or wss:// target only\n');
+    expect(zeroMux.code).toBe(2);
+    expect(zeroMux.stderr).toBe('--convs-per-socket must be >= 1, got 0\n');
   }, 60_000);
 });

@@ -82,6 +82,10 @@ export interface RunMeta {
     embeddedServer: boolean;
     drivers: number;
     intervalMinutes: number;
+    /** WebSocket driver: conversations per socket, socket reuse, drivers as processes (absent in older runs). */
+    convsPerSocket?: number;
+    reuseSockets?: boolean;
+    driverProcesses?: boolean;
   };
   startedAt: string;
   versions: { peakdesk: string; node: string; uws: string };

@@ -55,6 +55,19 @@ export function registerRunCommand(program: Command): void {
       [],
     )
     .option('--drivers <n>', 'load generator threads', parseIntOption('--drivers'), 1)
+    .option(
+      '--driver-processes',
+      'run the drivers as child processes instead of threads (each process may hold ~20k sockets here)',
+    )
+    .option(
+      '--reuse-sockets',
+      'WebSocket: hand a socket to the next conversation when one ends, instead of a new socket per customer',
+    )
+    .option(
+      '--convs-per-socket <n>',
+      'WebSocket: conversations multiplexed on one socket, as a gateway in front of the bot would (implies --reuse-sockets; a --target must allow that many per socket: serve --rate-limit)',
+      parseIntOption('--convs-per-socket'),
+    )
     .option('--server-threads <n>', 'threads of the embedded server', parseIntOption('--server-threads'), 1)
     .option(
       '--interval <minutes>',
@@ -101,6 +114,16 @@ export function registerRunCommand(program: Command): void {
       if (connections !== undefined && connections < 1)
         throw usageError(`--connections must be >= 1, got ${connections}`);
       const drivers = opts.drivers as number;
+      const convsPerSocket = opts.convsPerSocket as number | undefined;
+      const wsOnly = ['reuseSockets', 'driverProcesses', 'convsPerSocket'].filter(
+        (k) => opts[k] !== undefined,
+      );
+      if (http && wsOnly.length > 0) {
+        const flag = (k: string): string => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        throw usageError(`${wsOnly.map(flag).join(', ')} applies to a ws:// or wss:// target only`);
+      }
+      if (convsPerSocket !== undefined && convsPerSocket < 1)
+        throw usageError(`--convs-per-socket must be >= 1, got ${convsPerSocket}`);
       if (http && drivers !== 1)
         throw usageError(
           `--drivers must be 1 with an http:// or https:// --target (one driver), got ${drivers}`,
@@ -123,6 +146,9 @@ export function registerRunCommand(program: Command): void {
         intervalMinutes: interval,
         maxConversations: opts.maxConversations as number,
         connections: connections ?? 64,
+        reuseSockets: opts.reuseSockets === true,
+        convsPerSocket: convsPerSocket ?? 1,
+        driverProcesses: opts.driverProcesses === true,
       });
       process.exitCode = code;
     });

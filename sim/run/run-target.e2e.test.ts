@@ -10,7 +10,14 @@ import { runCli } from '../testing/run-cli.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ port: 0, threads: 1, token: 'e2e-target-token' });
+  // a socket multiplexing 8 customers sends 8 customers' messages: the per-socket rate limit allows it
+  server = await startServer({
+    port: 0,
+    threads: 1,
+    token: 'e2e-target-token',
+    rateLimitPerSec: 400,
+    rateLimitBurst: 800,
+  });
 });
 afterAll(async () => {
   await server.stop();
@@ -19,9 +26,14 @@ afterAll(async () => {
 const arrivalsBy = new Map<string, number>();
 
 describe.each([
-  { transport: 'WebSocket', url: (s: RunningServer) => s.wsUrl },
-  { transport: 'HTTP', url: (s: RunningServer) => `${s.url}/v1/chat` },
-])('peakdesk run --target over $transport', ({ transport, url }) => {
+  { transport: 'WebSocket', url: (s: RunningServer) => s.wsUrl, args: [] as string[] },
+  { transport: 'HTTP', url: (s: RunningServer) => `${s.url}/v1/chat`, args: [] as string[] },
+  {
+    transport: 'WebSocket, 2 driver processes, 8 conversations a socket',
+    url: (s: RunningServer) => s.wsUrl,
+    args: ['--drivers', '2', '--driver-processes', '--convs-per-socket', '8'],
+  },
+])('peakdesk run --target over $transport', ({ transport, url, args }) => {
   it('replays a short steady window and leaves a complete results folder whose accounting balances', async () => {
     const out = mkdtempSync(join(tmpdir(), 'peakdesk-target-'));
     const target = url(server);
@@ -39,6 +51,7 @@ describe.each([
       'e2e-target-token',
       '--out',
       out,
+      ...args,
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -88,9 +101,12 @@ describe.each([
   }, 40_000);
 });
 
-describe('both transports', () => {
+describe('every transport and driver layout', () => {
   it('replay the same seeded arrivals', () => {
-    expect(arrivalsBy.size).toBe(2);
+    expect(arrivalsBy.size).toBe(3);
     expect(arrivalsBy.get('HTTP')).toBe(arrivalsBy.get('WebSocket'));
+    expect(arrivalsBy.get('WebSocket, 2 driver processes, 8 conversations a socket')).toBe(
+      arrivalsBy.get('WebSocket'),
+    );
   });
 });

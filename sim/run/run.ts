@@ -61,6 +61,12 @@ export interface RunOptions {
   maxConversations: number;
   /** Keep-alive connections to an http(s) target. @default 64 */
   connections: number;
+  /** WebSocket: hand a socket to the next conversation when one ends. @default false */
+  reuseSockets?: boolean;
+  /** WebSocket: conversations multiplexed on one socket (a gateway in front of the bot). @default 1 */
+  convsPerSocket?: number;
+  /** WebSocket: drivers as child processes (past one process's open-file limit). @default false */
+  driverProcesses?: boolean;
 }
 
 /** An http:// or https:// target is replayed over `POST /v1/chat`; anything else over WebSocket. */
@@ -114,7 +120,19 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
   });
   const server: RunningServer | undefined =
     o.target === undefined
-      ? await startServer({ port: 0, threads: o.serverThreads, seed: o.storeSeed })
+      ? await startServer({
+          port: 0,
+          threads: o.serverThreads,
+          seed: o.storeSeed,
+          // a multiplexed socket carries that many customers: its per-socket rate limit scales with them
+          ...((o.convsPerSocket ?? 1) > 1
+            ? {
+                rateLimitPerSec: 50 * (o.convsPerSocket ?? 1),
+                rateLimitBurst: 100 * (o.convsPerSocket ?? 1),
+                maxConvsPerSocket: Math.max(32, o.convsPerSocket ?? 1),
+              }
+            : {}),
+        })
       : undefined;
   const target = o.target ?? (server as RunningServer).wsUrl;
   const startedAt = new Date();
@@ -140,6 +158,9 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
       embeddedServer: o.target === undefined,
       drivers: o.drivers,
       intervalMinutes: o.intervalMinutes,
+      convsPerSocket: o.convsPerSocket ?? 1,
+      reuseSockets: o.reuseSockets ?? false,
+      driverProcesses: o.driverProcesses ?? false,
     },
     startedAt: startedAt.toISOString(),
     versions: { peakdesk: '0.1.0', node: process.version, uws: '20.30.0' },
@@ -212,6 +233,9 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
         target,
         token: o.token,
         drivers: o.drivers,
+        driverProcesses: o.driverProcesses,
+        socketReuse: o.reuseSockets,
+        convsPerSocket: o.convsPerSocket,
         workloadModule: WORKLOAD,
         workloadSpec: prepared.workloadSpec,
         maxActive: o.maxConversations,
