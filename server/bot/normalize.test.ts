@@ -5,6 +5,8 @@ describe('normalize', () => {
   it('folds full width and case, and common traditional characters', () => {
     expect(normalize('ＸＬ碼還有貨嗎')).toBe('xl码还有货吗');
     expect(normalize('Where IS my Parcel')).toBe('where is my parcel');
+    expect(normalize('訂單狀態顯示異常，請幫我確認一下')).toBe('订单状态显示异常,请帮我确认一下');
+    expect(normalize('襯衫尺碼偏小嗎？想換大一碼')).toBe('衬衫尺码偏小吗?想换大一码');
   });
 
   it('drops emoji', () => {
