@@ -63,6 +63,66 @@ async function naiveLoop(
   return { messages, perCpuSec: Math.round(messages / (used / 1000)) };
 }
 
+export interface ModeCost {
+  mode: string;
+  offeredPerSec: number;
+  achievedPerSec: number;
+  perCpuSec: number;
+  socketsOpened: number;
+}
+
+/** The driver's messages per CPU-second at one fixed rate in each socket mode, against the echo server. */
+export async function measureSocketModes(perSec = 3000, seconds = 6): Promise<ModeCost[]> {
+  const { url, child } = await echoProcess();
+  const modes = [
+    { mode: 'a socket per conversation', socketReuse: false, convsPerSocket: 1 },
+    { mode: 'sockets reused', socketReuse: true, convsPerSocket: 1 },
+    { mode: '32 conversations a socket', socketReuse: true, convsPerSocket: 32 },
+  ];
+  const out: ModeCost[] = [];
+  for (const m of modes) {
+    const spec: SteadySpec = {
+      convPerSec: perSec / 10,
+      turns: 10,
+      thinkMs: 100,
+      durationMs: (WARMUP_SEC + seconds) * 1000,
+      texts: ['我的快递到哪了'],
+    };
+    let cpuAtStart: NodeJS.CpuUsage | undefined;
+    let cpuUsed = 0;
+    let replies = 0;
+    let opened = 0;
+    const run = await startLoad({
+      target: url,
+      workloadModule: STEADY,
+      workloadSpec: spec,
+      drainMs: 3000,
+      socketReuse: m.socketReuse,
+      convsPerSocket: m.convsPerSocket,
+      onSample(sample) {
+        if (sample.realSec < WARMUP_SEC || sample.realSec > WARMUP_SEC + seconds + 0.5) return;
+        if (cpuAtStart === undefined) {
+          cpuAtStart = process.cpuUsage();
+          return;
+        }
+        replies += sample.counters.replies;
+        opened += sample.counters.socketsOpened;
+        cpuUsed = cpuMs(process.cpuUsage(cpuAtStart));
+      },
+    });
+    await run.done;
+    out.push({
+      mode: m.mode,
+      offeredPerSec: perSec,
+      achievedPerSec: Math.round(replies / seconds),
+      perCpuSec: cpuUsed === 0 ? 0 : Math.round(replies / (cpuUsed / 1000)),
+      socketsOpened: opened,
+    });
+  }
+  child.kill('SIGTERM');
+  return out;
+}
+
 export interface ClientEfficiency {
   naive: { messages: number; perCpuSec: number };
   driver: {

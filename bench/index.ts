@@ -6,7 +6,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startServer } from '../server/server.ts';
 import { startTsWorker } from '../sim/util/ts-worker.ts';
-import { measureClientEfficiency } from './client-efficiency.ts';
+import { measureClientEfficiency, measureSocketModes } from './client-efficiency.ts';
 import { measureConnections } from './connections.ts';
 import { desChatsPerSec, planDayMs } from './maths.ts';
 import { findMaxRate, runStep, type StepResult } from './max-rate.ts';
@@ -165,6 +165,9 @@ results.connections = connections;
 log('client efficiency: the driver vs a naive closed-loop ws client, messages per CPU-second');
 const client = await measureClientEfficiency();
 results.clientEfficiency = client;
+log('driver CPU per message in each socket mode, 3,000 msgs/s against the echo server');
+const modes = await measureSocketModes();
+results.socketModes = modes;
 log('staffing plan, 96 intervals × 4 queues; agent-pool DES');
 const plan = planDayMs();
 const des = desChatsPerSec();
@@ -217,6 +220,11 @@ const rows: [string, string, string][] = [
     `${client.driver.perCpuSec} / ${client.naive.perCpuSec}`,
     `${client.ratio}× (target ≥ 1.5×); driver offered ${client.driver.offeredPerSec}/s, achieved ${client.driver.achievedPerSec}/s, send slip p99 ${client.driver.slipP99Ms} ms`,
   ],
+  ...modes.map((m): [string, string, string] => [
+    `driver msgs per CPU-second, ${m.mode}`,
+    String(m.perCpuSec),
+    `at ${m.offeredPerSec}/s offered (${m.achievedPerSec}/s replied, ${m.socketsOpened} sockets opened)`,
+  ]),
   [
     `latency at ${half.offeredPerSec}/s (50% of bot max)`,
     `p50 ${half.latency.p50} / p99 ${half.latency.p99} / p99.9 ${half.latency.p999} ms`,
