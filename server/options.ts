@@ -1,5 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { usageError } from '../sim/errors.ts';
+import { cst } from './data/clock.ts';
+
+/** 2026-11-11 00:00 China time: the midnight the store's promotions are seeded around. */
+export const STORE_DOUBLE11_MIDNIGHT_MS = cst(2026, 11, 11);
 
 export interface ServerOptions {
   /** Address to bind; loopback unless you mean to expose it. @default '127.0.0.1' */
@@ -40,6 +44,13 @@ export interface ServerOptions {
    * spreads connections over them; the per-address cap and HTTP sessions are per process. @default false
    */
   reusePort: boolean;
+  /**
+   * The store's clock at server start, ms since epoch: answers (parcel progress, return and
+   * price-protection windows, presale payment) are computed at this time plus the time the server has
+   * run. The store is seeded around Double 11 2026, so by default its clock starts at 2026-11-11 00:00
+   * China time and answers do not go stale as the real date moves on; `null` uses the wall clock.
+   */
+  storeClockStartMs: number | null;
 }
 
 export const serverDefaults: ServerOptions = {
@@ -60,6 +71,7 @@ export const serverDefaults: ServerOptions = {
   transcriptsPath: undefined,
   seed: 20261111,
   reusePort: false,
+  storeClockStartMs: STORE_DOUBLE11_MIDNIGHT_MS,
 };
 
 function integer(name: string, value: number, min: number, max: number): void {

@@ -1,6 +1,18 @@
 import type { Command } from 'commander';
 import { parseIntOption } from '../sim/cli-options.ts';
+import { usageError } from '../sim/errors.ts';
 import { startServer } from './server.ts';
+
+/** `--store-clock`: "wall", or an ISO 8601 time with its offset. */
+export function parseStoreClock(value: string): number | null {
+  if (value === 'wall') return null;
+  const ms = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(ms))
+    throw usageError(
+      `--store-clock must be "wall" or an ISO 8601 time like 2026-11-11T20:00+08:00, got "${value}"`,
+    );
+  return ms;
+}
 
 /** `peakdesk serve`: the reference bot server until SIGINT/SIGTERM. */
 export function registerServeCommand(program: Command): void {
@@ -39,6 +51,11 @@ export function registerServeCommand(program: Command): void {
       'record turns, masked and sealed with AES-256-GCM, to <path>.t<thread> (key: $PEAKDESK_TRANSCRIPT_KEY)',
     )
     .option(
+      '--store-clock <time>',
+      'the store\'s clock at start, ISO 8601 (e.g. 2026-11-11T20:00+08:00), or "wall" for the real clock',
+      '2026-11-11T00:00+08:00',
+    )
+    .option(
       '--reuse-port',
       'join a port other peakdesk serve processes listen on (past one process’s open-file limit)',
     )
@@ -67,6 +84,7 @@ export function registerServeCommand(program: Command): void {
         transcriptsPath: opts.recordTranscripts as string | undefined,
         seed: opts.seed as number,
         reusePort: opts.reusePort === true,
+        storeClockStartMs: parseStoreClock(opts.storeClock as string),
       });
       const { threads, token } = server.options;
       process.stdout.write(

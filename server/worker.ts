@@ -89,10 +89,12 @@ const brain = createBrain({ seed: options.seed });
 const metrics = createThreadMetrics();
 const sessions = new TtlStore<Session>(options.sessionTtlSec * 1000, options.maxHttpSessions);
 const sockets = new Set<WebSocket<SocketData>>();
+const startedWallMs = Date.now();
+const storeClockStartMs = options.storeClockStartMs;
 const ctx: ChatContext = {
   brain,
   metrics,
-  nowMs: Date.now,
+  nowMs: storeClockStartMs === null ? Date.now : () => storeClockStartMs + (Date.now() - startedWallMs),
   hrMs: () => performance.now(),
   maxConvsPerSocket: options.maxConvsPerSocket,
   onTurn:
@@ -398,7 +400,7 @@ function buildApp(): TemplatedApp {
 }
 
 const app = buildApp();
-const sweeper = setInterval(() => sessions.sweep(Date.now()), 10_000);
+const sweeper = setInterval(() => sessions.sweep(ctx.nowMs()), 10_000);
 const transcriptFlusher = transcriptFile === undefined ? undefined : setInterval(flushTranscripts, 200);
 
 for (const peer of peers) {
