@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import WebSocket from 'ws';
 import { startLoad } from '../sim/engine/load-engine.ts';
-import { createLatencyHistogram, summarizeMs } from '../sim/metrics/latency.ts';
+import { createLatencyHistogram, type Histogram, summarizeMs } from '../sim/metrics/latency.ts';
 import { WARMUP_SEC } from './max-rate.ts';
 import type { SteadySpec } from './workloads/steady.ts';
 
@@ -63,6 +63,78 @@ async function naiveLoop(
   return { messages, perCpuSec: Math.round(messages / (used / 1000)) };
 }
 
+interface DriverMeasure {
+  /** Replies per second over the measured seconds. */
+  achievedPerSec: number;
+  /** Replies per CPU-second of this process (driver thread, main thread, GC). */
+  perCpuSec: number;
+  lateStarts: number;
+  socketsOpened: number;
+  latency: Histogram;
+  slip: Histogram;
+}
+
+/**
+ * One steady driver run against `url` (10-message conversations, 100 ms think time). CPU is taken
+ * between the end of the warm-up and the end of the schedule, so thread start-up (module loading) is
+ * not charged to the driver; replies are counted over the same seconds.
+ */
+async function measureDriver(
+  url: string,
+  perSec: number,
+  seconds: number,
+  sockets: { socketReuse: boolean; convsPerSocket: number },
+): Promise<DriverMeasure> {
+  const spec: SteadySpec = {
+    convPerSec: perSec / 10,
+    turns: 10,
+    thinkMs: 100,
+    durationMs: (WARMUP_SEC + seconds) * 1000,
+    texts: ['我的快递到哪了'],
+  };
+  let cpuAtStart: NodeJS.CpuUsage | undefined;
+  let startSec = 0;
+  let lastSec = 0;
+  let cpuUsed = 0;
+  let replies = 0;
+  let lateStarts = 0;
+  let socketsOpened = 0;
+  const latency = createLatencyHistogram();
+  const slip = createLatencyHistogram();
+  const run = await startLoad({
+    target: url,
+    workloadModule: STEADY,
+    workloadSpec: spec,
+    drainMs: 3000,
+    ...sockets,
+    onSample(sample) {
+      if (sample.realSec < WARMUP_SEC || sample.realSec > WARMUP_SEC + seconds + 0.5) return;
+      if (cpuAtStart === undefined) {
+        cpuAtStart = process.cpuUsage();
+        startSec = sample.realSec;
+        return;
+      }
+      lastSec = sample.realSec;
+      replies += sample.counters.replies;
+      lateStarts += sample.counters.lateStarts;
+      socketsOpened += sample.counters.socketsOpened;
+      latency.add(sample.latency);
+      slip.add(sample.slip);
+      cpuUsed = cpuMs(process.cpuUsage(cpuAtStart));
+    },
+  });
+  await run.done;
+  const measuredSec = lastSec - startSec;
+  return {
+    achievedPerSec: measuredSec <= 0 ? 0 : Math.round(replies / measuredSec),
+    perCpuSec: cpuUsed === 0 ? 0 : Math.round(replies / (cpuUsed / 1000)),
+    lateStarts,
+    socketsOpened,
+    latency,
+    slip,
+  };
+}
+
 export interface ModeCost {
   mode: string;
   offeredPerSec: number;
@@ -80,43 +152,14 @@ export async function measureSocketModes(perSec = 3000, seconds = 6): Promise<Mo
     { mode: '32 conversations a socket', socketReuse: true, convsPerSocket: 32 },
   ];
   const out: ModeCost[] = [];
-  for (const m of modes) {
-    const spec: SteadySpec = {
-      convPerSec: perSec / 10,
-      turns: 10,
-      thinkMs: 100,
-      durationMs: (WARMUP_SEC + seconds) * 1000,
-      texts: ['我的快递到哪了'],
-    };
-    let cpuAtStart: NodeJS.CpuUsage | undefined;
-    let cpuUsed = 0;
-    let replies = 0;
-    let opened = 0;
-    const run = await startLoad({
-      target: url,
-      workloadModule: STEADY,
-      workloadSpec: spec,
-      drainMs: 3000,
-      socketReuse: m.socketReuse,
-      convsPerSocket: m.convsPerSocket,
-      onSample(sample) {
-        if (sample.realSec < WARMUP_SEC || sample.realSec > WARMUP_SEC + seconds + 0.5) return;
-        if (cpuAtStart === undefined) {
-          cpuAtStart = process.cpuUsage();
-          return;
-        }
-        replies += sample.counters.replies;
-        opened += sample.counters.socketsOpened;
-        cpuUsed = cpuMs(process.cpuUsage(cpuAtStart));
-      },
-    });
-    await run.done;
+  for (const { mode, ...sockets } of modes) {
+    const m = await measureDriver(url, perSec, seconds, sockets);
     out.push({
-      mode: m.mode,
+      mode,
       offeredPerSec: perSec,
-      achievedPerSec: Math.round(replies / seconds),
-      perCpuSec: cpuUsed === 0 ? 0 : Math.round(replies / (cpuUsed / 1000)),
-      socketsOpened: opened,
+      achievedPerSec: m.achievedPerSec,
+      perCpuSec: m.perCpuSec,
+      socketsOpened: m.socketsOpened,
     });
   }
   child.kill('SIGTERM');
@@ -146,55 +189,19 @@ export async function measureClientEfficiency(seconds = 8, convsPerSocket = 32):
   const { url, child } = await echoProcess();
   const naive = await naiveLoop(url, 200, seconds);
   const offered = Math.round(naive.messages / seconds);
-  // The driver's CPU is taken between the end of its warm-up and the end of the schedule, so thread
-  // start-up (module loading) is not charged to it; replies are counted over the same seconds.
-  const spec: SteadySpec = {
-    convPerSec: offered / 10,
-    turns: 10,
-    thinkMs: 100,
-    durationMs: (WARMUP_SEC + seconds) * 1000,
-    texts: ['我的快递到哪了'],
-  };
-  let cpuAtStart: NodeJS.CpuUsage | undefined;
-  let cpuUsed = 0;
-  let replies = 0;
-  let lateStarts = 0;
-  const latency = createLatencyHistogram();
-  const slip = createLatencyHistogram();
-  const run = await startLoad({
-    target: url,
-    workloadModule: STEADY,
-    workloadSpec: spec,
-    drainMs: 3000,
-    socketReuse: true,
-    convsPerSocket,
-    onSample(sample) {
-      if (sample.realSec < WARMUP_SEC || sample.realSec > WARMUP_SEC + seconds + 0.5) return;
-      if (cpuAtStart === undefined) {
-        cpuAtStart = process.cpuUsage();
-        return;
-      }
-      replies += sample.counters.replies;
-      lateStarts += sample.counters.lateStarts;
-      latency.add(sample.latency);
-      slip.add(sample.slip);
-      cpuUsed = cpuMs(process.cpuUsage(cpuAtStart));
-    },
-  });
-  await run.done;
+  const m = await measureDriver(url, offered, seconds, { socketReuse: true, convsPerSocket });
   child.kill('SIGTERM');
-  const perCpuSec = cpuUsed === 0 ? 0 : Math.round(replies / (cpuUsed / 1000));
   return {
     naive,
     driver: {
       offeredPerSec: offered,
-      achievedPerSec: Math.round(replies / seconds),
-      perCpuSec,
-      p99Ms: summarizeMs(latency).p99,
-      slipP99Ms: summarizeMs(slip).p99,
-      lateStarts,
+      achievedPerSec: m.achievedPerSec,
+      perCpuSec: m.perCpuSec,
+      p99Ms: summarizeMs(m.latency).p99,
+      slipP99Ms: summarizeMs(m.slip).p99,
+      lateStarts: m.lateStarts,
       convsPerSocket,
     },
-    ratio: Math.round((perCpuSec / naive.perCpuSec) * 100) / 100,
+    ratio: Math.round((m.perCpuSec / naive.perCpuSec) * 100) / 100,
   };
 }
