@@ -29,7 +29,7 @@ export interface Classifier {
 }
 
 export interface TrainOptions {
-  /** Two epochs at rate 5 score as well as three at rate 3 in cross-validation, for a third less training. @default 2 */
+  /** One pass over the 8-variant corpus cross-validates better than more passes over fewer variants. @default 1 */
   epochs?: number;
   /** @default 5 */
   learningRate?: number;
@@ -39,31 +39,55 @@ export interface TrainOptions {
   validationShare?: number;
 }
 
-const defaults: Required<TrainOptions> = { epochs: 2, learningRate: 5, seed: 1, validationShare: 0.2 };
+const defaults: Required<TrainOptions> = { epochs: 1, learningRate: 5, seed: 1, validationShare: 0.2 };
 
 const K = INTENTS.length;
 const INTENT_INDEX = new Map<IntentId, number>(INTENTS.map((id, i) => [id, i]));
 
+/** One example's features are `ids[start..start+length)` of the shared buffer. */
 interface Encoded {
-  features: Int32Array;
+  start: number;
+  length: number;
   label: number;
   group: number;
 }
 
-function encode(examples: readonly Example[]): Encoded[] {
+interface EncodedSet {
+  ids: Int32Array;
+  rows: Encoded[];
+}
+
+/** Features of all examples packed in one buffer (tens of thousands of small arrays cost start-up time in GC). */
+function encode(examples: readonly Example[]): EncodedSet {
   const norm = createNormBuffer();
   const feats = createFeatureBuffer();
-  return examples.map((ex, i) => {
+  let ids = new Int32Array(examples.length * 48);
+  let used = 0;
+  const rows = examples.map((ex, i): Encoded => {
     const label = INTENT_INDEX.get(ex.intent);
     if (label === undefined) throw new RangeError(`unknown intent "${ex.intent}" in training example ${i}`);
     extractFeatures(normalizeInto(ex.text, norm), feats);
-    return { features: feats.ids.slice(0, feats.length), label, group: ex.group ?? i };
+    if (used + feats.length > ids.length) {
+      const grown = new Int32Array(Math.max(ids.length * 2, used + feats.length));
+      grown.set(ids);
+      ids = grown;
+    }
+    ids.set(feats.ids.subarray(0, feats.length), used);
+    used += feats.length;
+    return { start: used - feats.length, length: feats.length, label, group: ex.group ?? i };
   });
+  return { ids, rows };
 }
 
-function scoreInto(weights: Float32Array, features: Int32Array, len: number, out: Float64Array): void {
+function scoreInto(
+  weights: Float32Array,
+  features: Int32Array,
+  start: number,
+  len: number,
+  out: Float64Array,
+): void {
   out.fill(0);
-  for (let f = 0; f < len; f++) {
+  for (let f = start; f < start + len; f++) {
     const base = (features[f] as number) * K;
     for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (weights[base + k] as number);
   }
@@ -83,13 +107,13 @@ function softmaxInPlace(s: Float64Array, temperature: number): void {
   for (let k = 0; k < K; k++) s[k] = (s[k] as number) / sum;
 }
 
-function fitWeights(data: readonly Encoded[], opts: Required<TrainOptions>): Float32Array {
+function fitWeights(ids: Int32Array, data: readonly Encoded[], opts: Required<TrainOptions>): Float32Array {
   const weights = new Float32Array(FEATURE_BUCKETS * K);
   const order = data.map((_, i) => i);
   const rng = createRng(opts.seed);
   const s = new Float64Array(K);
   const active = new Int32Array(K);
-  const average = new Float32Array(weights.length);
+  const average = opts.epochs > 1 ? new Float32Array(weights.length) : weights;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -100,34 +124,34 @@ function fitWeights(data: readonly Encoded[], opts: Required<TrainOptions>): Flo
     const lr = opts.learningRate / (1 + epoch);
     for (const idx of order) {
       const ex = data[idx] as Encoded;
-      const feats = ex.features;
-      scoreInto(weights, feats, feats.length, s);
+      scoreInto(weights, ids, ex.start, ex.length, s);
       softmaxInPlace(s, 1);
       if ((s[ex.label] as number) > 0.995) continue;
       s[ex.label] = (s[ex.label] as number) - 1;
       let na = 0;
       for (let k = 0; k < K; k++) if (Math.abs(s[k] as number) > 1e-3) active[na++] = k;
-      const step = lr / Math.sqrt(feats.length);
-      for (let f = 0; f < feats.length; f++) {
-        const base = (feats[f] as number) * K;
+      const step = lr / Math.sqrt(ex.length);
+      for (let f = ex.start; f < ex.start + ex.length; f++) {
+        const base = (ids[f] as number) * K;
         for (let a = 0; a < na; a++) {
           const k = active[a] as number;
           weights[base + k] = (weights[base + k] as number) - step * (s[k] as number);
         }
       }
     }
-    for (let i = 0; i < weights.length; i++)
-      average[i] = (average[i] as number) + (weights[i] as number) / opts.epochs;
+    if (average !== weights)
+      for (let i = 0; i < weights.length; i++)
+        average[i] = (average[i] as number) + (weights[i] as number) / opts.epochs;
   }
   return average;
 }
 
 /** The temperature in [0.3, 4] that minimises the validation log-loss (convex in 1/T, so a golden-section search). */
-function fitTemperature(weights: Float32Array, data: readonly Encoded[]): number {
+function fitTemperature(weights: Float32Array, ids: Int32Array, data: readonly Encoded[]): number {
   if (data.length === 0) return 1;
   const raw = data.map((ex) => {
     const s = new Float64Array(K);
-    scoreInto(weights, ex.features, ex.features.length, s);
+    scoreInto(weights, ids, ex.start, ex.length, s);
     return s;
   });
   const s = new Float64Array(K);
@@ -173,18 +197,18 @@ function inValidation(group: number, share: number): boolean {
 /** Trains on `examples`: fits the temperature on a group-wise held-back share, then refits on everything. */
 export function trainClassifier(examples: readonly Example[], options: TrainOptions = {}): Classifier {
   const opts = { ...defaults, ...options } satisfies Required<TrainOptions>;
-  const data = encode(examples);
-  const train = data.filter((e) => !inValidation(e.group, opts.validationShare));
-  const valid = data.filter((e) => inValidation(e.group, opts.validationShare));
-  const temperature = valid.length > 0 ? fitTemperature(fitWeights(train, opts), valid) : 1;
-  const weights = fitWeights(data, opts);
+  const { ids, rows } = encode(examples);
+  const train = rows.filter((e) => !inValidation(e.group, opts.validationShare));
+  const valid = rows.filter((e) => inValidation(e.group, opts.validationShare));
+  const temperature = valid.length > 0 ? fitTemperature(fitWeights(ids, train, opts), ids, valid) : 1;
+  const weights = fitWeights(ids, rows, opts);
   const norm = createNormBuffer();
   const feats = createFeatureBuffer();
   const scores = new Float64Array(K);
   const result: Classification = { intent: 'other', confidence: 0 };
   const run = (text: string): Float64Array => {
     extractFeatures(normalizeInto(text, norm), feats);
-    scoreInto(weights, feats.ids, feats.length, scores);
+    scoreInto(weights, feats.ids, 0, feats.length, scores);
     softmaxInPlace(scores, temperature);
     return scores;
   };

@@ -1,5 +1,5 @@
 // Group-wise k-fold cross-validation of the intent classifier on the training corpus (never the held-out file):
-// `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--seed 0] [--epochs N] [--lr X] [--variants N] [--worst 12]
+// `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--seed 0] [--epochs N] [--lr X] [--variants 8] [--worst 12]
 // [--bare] [--show 'en other']` (--bare scores only each phrasing as written, without its augmented variants; --show prints the missed corpus lines whose 'locale intent → got' starts so).
 // Every variant of one hand-written phrasing falls in the same fold, so a fold scores phrasings the model never saw.
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     epochs: { type: 'string' },
     lr: { type: 'string' },
-    variants: { type: 'string', default: '4' },
+    variants: { type: 'string', default: '8' },
     worst: { type: 'string', default: '12' },
     seed: { type: 'string', default: '0' },
     show: { type: 'string' },
@@ -30,7 +30,7 @@ function foldOf(group: number): number {
   return (Math.imul(group ^ (0x5bd1e995 + Number(values.seed)), 0x27d4eb2d) >>> 0) % folds;
 }
 
-// Scored on the default expansion (4 variants per phrasing) whatever --variants trains on, so runs compare.
+// Scored on the 4-variant expansion whatever --variants trains on, so runs with different training sets compare.
 const examples = trainingExamples(7, 4);
 const trainPool = trainingExamples(7, Number(values.variants));
 const K = INTENTS.length;
