@@ -70,7 +70,7 @@ export interface DriverFlush {
   openSockets: number;
   /** Open conversations not yet counted in any outcome (abandoned ones waiting for a late reply are counted). */
   uncounted: number;
-  /** Every arrival of the schedule has been generated. */
+  /** Every arrival of the schedule has started (or been dropped). */
   arrivalsDone: boolean;
   /** Arrivals done and every conversation ended. */
   done: boolean;
@@ -165,6 +165,8 @@ const awaiting = new Map<string, Conversation>();
 const corked: Session[] = [];
 let uncorkQueued = false;
 let openSockets = 0;
+/** Arrivals generated (in the heap) whose start time has not come yet. */
+let pendingStarts = 0;
 
 const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
 
@@ -529,7 +531,12 @@ function generate(untilPlan: number): void {
       workload.endPlanMs,
     );
     for (const arrival of workload.arrivals(generatedUntilPlan, to)) {
-      if (arrival.seq % init.workers === init.index) schedule(arrival.planMs, () => start(arrival));
+      if (arrival.seq % init.workers !== init.index) continue;
+      pendingStarts++;
+      schedule(arrival.planMs, () => {
+        pendingStarts--;
+        start(arrival);
+      });
     }
     generatedUntilPlan = to;
   }
@@ -557,6 +564,8 @@ function flush(): void {
     h.reset();
   }
   const realMs = nowReal();
+  // generated runs ahead of time (whole chunks, a lookahead): done only once every arrival has started
+  const allStarted = generatedUntilPlan >= workload.endPlanMs && pendingStarts === 0;
   const msg: DriverFlush = {
     kind: 'flush',
     index: init.index,
@@ -570,8 +579,8 @@ function flush(): void {
     active: active.size,
     openSockets,
     uncounted: [...active].filter((c) => c.phase !== 'abandoned').length,
-    arrivalsDone: generatedUntilPlan >= workload.endPlanMs,
-    done: generatedUntilPlan >= workload.endPlanMs && active.size === 0,
+    arrivalsDone: allStarted,
+    done: allStarted && active.size === 0,
   };
   channel.send(msg);
   counters = createCounters();

@@ -86,6 +86,23 @@ describe('load engine', () => {
     },
   );
 
+  it('runs until the last arrival has started, though arrivals are generated ahead of time', async () => {
+    // arrivals at 0, 0.7, 1.4 and 2.1 s; by the 2 s flush the whole schedule is generated (1 s
+    // chunks, 250 ms lookahead) and nothing is open, yet the last customer has not arrived
+    const server = await startServer({ port: 0, threads: 1 });
+    const spec: FixedSpec = { count: 4, everyMs: 700, turns: 1, thinkMs: 0, patienceMs: 10_000 };
+    const run = await startLoad({
+      target: server.wsUrl,
+      workloadModule: FIXED,
+      workloadSpec: spec,
+      drainMs: 3000,
+    });
+    const totals = await run.done;
+    await server.stop();
+    expect(totals.counters.scheduled).toBe(4);
+    expect(totals.counters.replies).toBe(4);
+  });
+
   it('shows a 1 s server stall in the tail: latency counts from the intended send time', async () => {
     const stall: Worker = startTsWorker(new URL('./fixtures/stall-server.ts', import.meta.url), {
       stallAtMs: 500,

@@ -85,6 +85,10 @@ export interface LoadRun {
 }
 
 const DRIVER_ENTRY = new URL('./driver-worker.ts', import.meta.url);
+/** The engine's housekeeping period (drain and done checks, late samples). */
+const TICK_MS = 250;
+/** A sample goes out this long after the last one even if a driver has not flushed. */
+const SAMPLE_FALLBACK_MS = 1500;
 const RUN_TS = new URL('../../bin/run-ts.js', import.meta.url);
 
 /** What the engine needs of a driver, whether a worker thread or a child process. */
@@ -230,8 +234,18 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
     pending.loopLagP99Ms = Math.max(pending.loopLagP99Ms, flush.loopLagP99Ms);
   }
 
+  /**
+   * Drivers flush once a second each; a sample goes out when every driver has flushed since the last
+   * one (so a sample holds one second of each, never zero or two: on a timer of its own a sample's
+   * counts jittered by ±1 s worth), or after SAMPLE_FALLBACK_MS when a driver is late.
+   */
+  const flushedSinceSample = new Set<number>();
+  let lastSampleReal = 0;
+
   function emitSample(): void {
     const real = nowReal();
+    lastSampleReal = real;
+    flushedSinceSample.clear();
     let active = 0;
     let openSockets = 0;
     for (const f of lastFlush.values()) {
@@ -287,17 +301,19 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
   }
 
   const ticker = setInterval(() => {
-    emitSample();
+    if (nowReal() - lastSampleReal >= SAMPLE_FALLBACK_MS) emitSample();
     const flushes = [...lastFlush.values()];
     const allDone = flushes.length === workers.length && flushes.every((f) => f.done);
     if (allDone) stopAll(false);
     else if (drainDeadline !== undefined && nowReal() > drainDeadline) stopAll(false);
-  }, 1000);
+  }, TICK_MS);
 
   for (const [index, w] of workers.entries()) {
     w.on('message', (msg: FromDriver) => {
       if (msg.kind === 'flush') {
         absorb(msg);
+        flushedSinceSample.add(index);
+        if (flushedSinceSample.size === workers.length) emitSample();
         const flushes = [...lastFlush.values()];
         if (
           drainDeadline === undefined &&
