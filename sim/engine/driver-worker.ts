@@ -15,8 +15,8 @@ import {
   createCounters,
 } from './counters.ts';
 import { openDriverChannel } from './driver-channel.ts';
-import { MinHeap } from './min-heap.ts';
-import { planAt, type RunClock, realAt } from './run-clock.ts';
+import type { RunClock } from './run-clock.ts';
+import { ScheduleLoop } from './schedule-loop.ts';
 import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from './workload.ts';
 
 export interface DriverInit {
@@ -78,13 +78,6 @@ export interface DriverFlush {
 
 export type FromDriver = { kind: 'ready' } | DriverFlush | { kind: 'stopped' };
 
-const LOOKAHEAD_REAL_MS = 250;
-/**
- * Arrivals are asked for in whole chunks of plan time, never per tick: an arrival source may draw a
- * whole block whatever the window asked (thinning by blocks), so tiny windows would redo that work.
- */
-const GENERATE_CHUNK_PLAN_MS = 1000;
-const HOUSEKEEPING_MS = 50;
 const FLUSH_MS = 1000;
 /** monitorEventLoopDelay samples every this many ms and reports that much on an idle loop. */
 const LOOP_DELAY_RESOLUTION_MS = 10;
@@ -141,19 +134,12 @@ const workloadModule = (await import(init.workloadModule)) as WorkloadModule;
 const workload: Workload = await workloadModule.createWorkload(init.workloadSpec);
 
 let startEpochMs = 0;
-let clock: RunClock = [{ realStartMs: 0, planStartMs: 0, rate: 1 }];
-let generatedUntilPlan = 0;
 let counters = createCounters();
 const latency = createRecorderHistogram();
 const latencyByIntent = new Map<string, Histogram>();
 const slip = createRecorderHistogram();
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-const events = new MinHeap<() => void>();
 const active = new Set<Conversation>();
-let timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
-/** Real time the timer is armed for; an event due sooner re-arms it. */
-let armedRealMs = Number.POSITIVE_INFINITY;
-const inTick = false;
 let flushTimer: NodeJS.Timeout | undefined;
 let stopped = false;
 let socketSeq = 0;
@@ -165,32 +151,15 @@ const awaiting = new Map<string, Conversation>();
 const corked: Session[] = [];
 let uncorkQueued = false;
 let openSockets = 0;
-/** Arrivals generated (in the heap) whose start time has not come yet. */
-let pendingStarts = 0;
 
 const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
-
-function disarm(): void {
-  if (timer === undefined) return;
-  if ('hasRef' in timer && 'refresh' in timer) clearTimeout(timer);
-  else clearImmediate(timer);
-  timer = undefined;
-}
-
-/** Node timers have whole-ms granularity; the last sub-millisecond is waited out with setImmediate. */
-function arm(dueRealMs: number): void {
-  disarm();
-  armedRealMs = dueRealMs;
-  const delay = dueRealMs - nowReal();
-  timer = delay < 1 ? setImmediate(tick) : setTimeout(tick, Math.floor(delay));
-}
-
-function schedule(planMs: number, fn: () => void): void {
-  events.push(planMs, fn);
-  if (inTick || stopped || startEpochMs === 0) return;
-  const due = realAt(clock, planMs);
-  if (due < armedRealMs) arm(due);
-}
+const loop = new ScheduleLoop({
+  source: workload,
+  nowReal,
+  onArrival: (arrival) => start(arrival),
+  mine: (arrival) => arrival.seq % init.workers === init.index,
+});
+const schedule = (planMs: number, fn: () => void): void => loop.schedule(planMs, fn);
 
 function intentLatency(intent: string): Histogram {
   let h = latencyByIntent.get(intent);
@@ -387,10 +356,10 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
   conv.phase = 'thinking';
   conv.turn++;
   conv.pendingText = step.text;
-  conv.pendingPlanMs = planAt(clock, receivedReal) + step.thinkMs / workload.speed;
+  conv.pendingPlanMs = loop.planAt(receivedReal) + step.thinkMs / workload.speed;
   schedule(conv.pendingPlanMs, () => {
     if (conv.phase !== 'thinking') return;
-    conv.intendedRealMs = realAt(clock, conv.pendingPlanMs);
+    conv.intendedRealMs = loop.realAt(conv.pendingPlanMs);
     recordMs(slip, Math.max(0, nowReal() - conv.intendedRealMs));
     sendPending(conv);
   });
@@ -488,14 +457,14 @@ function retryConnect(conv: Conversation, code: string): void {
     finish(conv, 'failed');
     return;
   }
-  schedule(planAt(clock, nowReal() + backoffReal), () => {
+  schedule(loop.planAt(nowReal() + backoffReal), () => {
     if (conv.phase === 'connecting') connect(conv);
   });
 }
 
 function start(arrival: PlannedArrival): void {
   countScheduled(counters, arrival.intent);
-  const intendedReal = realAt(clock, arrival.planMs);
+  const intendedReal = loop.realAt(arrival.planMs);
   const late = nowReal() - intendedReal;
   recordMs(slip, Math.max(0, late));
   if (late > init.slipToleranceMs) counters.lateStarts++;
@@ -524,39 +493,6 @@ function start(arrival: PlannedArrival): void {
   connect(conv);
 }
 
-function generate(untilPlan: number): void {
-  while (generatedUntilPlan < Math.min(untilPlan, workload.endPlanMs)) {
-    const to = Math.min(
-      (Math.floor(generatedUntilPlan / GENERATE_CHUNK_PLAN_MS) + 1) * GENERATE_CHUNK_PLAN_MS,
-      workload.endPlanMs,
-    );
-    for (const arrival of workload.arrivals(generatedUntilPlan, to)) {
-      if (arrival.seq % init.workers !== init.index) continue;
-      pendingStarts++;
-      schedule(arrival.planMs, () => {
-        pendingStarts--;
-        start(arrival);
-      });
-    }
-    generatedUntilPlan = to;
-  }
-}
-
-function tick(): void {
-  timer = undefined;
-  if (stopped) return;
-  const real = nowReal();
-  generate(planAt(clock, real + LOOKAHEAD_REAL_MS));
-  const planNow = planAt(clock, real);
-  for (let key = events.peekKey(); key !== undefined && key <= planNow; key = events.peekKey()) {
-    (events.pop() as () => void)();
-  }
-  const next = events.peekKey();
-  const wait =
-    next === undefined ? HOUSEKEEPING_MS : Math.min(HOUSEKEEPING_MS, realAt(clock, next) - nowReal());
-  timer = setTimeout(tick, Math.max(0, wait));
-}
-
 function flush(): void {
   const intents: Record<string, Float64Array> = {};
   for (const [intent, h] of latencyByIntent) {
@@ -564,13 +500,13 @@ function flush(): void {
     h.reset();
   }
   const realMs = nowReal();
-  // generated runs ahead of time (whole chunks, a lookahead): done only once every arrival has started
-  const allStarted = generatedUntilPlan >= workload.endPlanMs && pendingStarts === 0;
+  // arrivals are generated ahead of time: done only once every arrival has started
+  const allStarted = loop.allStarted();
   const msg: DriverFlush = {
     kind: 'flush',
     index: init.index,
     realMs,
-    planMs: planAt(clock, realMs),
+    planMs: loop.planAt(realMs),
     counters,
     latency: toDelta(latency),
     latencyByIntent: intents,
@@ -591,7 +527,7 @@ function flush(): void {
 
 function stop(): void {
   stopped = true;
-  disarm();
+  loop.stop();
   if (flushTimer !== undefined) clearInterval(flushTimer);
   for (const conv of active) conv.session?.ws.terminate();
   for (const session of available) session.ws.terminate();
@@ -605,14 +541,11 @@ function stop(): void {
 channel.onMessage((msg: ToDriver) => {
   if (msg.kind === 'start') {
     startEpochMs = msg.startEpochMs;
-    clock = msg.clock;
     loopDelay.enable();
     flushTimer = setInterval(flush, FLUSH_MS);
-    tick();
+    loop.run(msg.clock);
   } else if (msg.kind === 'clock') {
-    clock = msg.clock;
-    disarm();
-    tick();
+    loop.run(msg.clock);
   } else {
     stop();
   }

@@ -21,8 +21,8 @@ import {
   mergeCounters,
 } from '../engine/counters.ts';
 import type { LoadRun, LoadSample, LoadTotals } from '../engine/load-engine.ts';
-import { MinHeap } from '../engine/min-heap.ts';
-import { createClock, currentRate, planAt, type RunClock, realAt, withRate } from '../engine/run-clock.ts';
+import { createClock, currentRate, withRate } from '../engine/run-clock.ts';
+import { ScheduleLoop } from '../engine/schedule-loop.ts';
 import type { PlannedArrival, SimCustomer, Workload } from '../engine/workload.ts';
 import { PeakdeskError } from '../errors.ts';
 import { createLatencyHistogram, type Histogram, recordMs } from '../metrics/latency.ts';
@@ -71,10 +71,6 @@ interface Window {
   slip: Histogram;
 }
 
-const LOOKAHEAD_REAL_MS = 250;
-/** Arrivals are asked for in whole chunks of plan time (an arrival source may draw whole blocks). */
-const GENERATE_CHUNK_PLAN_MS = 1000;
-const HOUSEKEEPING_MS = 50;
 const SAMPLE_MS = 1000;
 const LOOP_DELAY_RESOLUTION_MS = 10;
 /** Idle keep-alive sockets are closed before the server's own idle timeout (uWS: 10 s) can race a reuse. */
@@ -126,17 +122,13 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (o.token !== undefined) headers.authorization = `Bearer ${o.token}`;
 
-  let clock: RunClock = createClock();
   const startEpochMs = performance.timeOrigin + performance.now();
   const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
-  const events = new MinHeap<() => void>();
   const active = new Set<Conversation>();
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   let w = newWindow();
   const totals = newWindow();
-  let generatedUntilPlan = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let armedRealMs = Number.POSITIVE_INFINITY;
+  const loop = new ScheduleLoop({ source: workload, nowReal, onArrival: (arrival) => start(arrival) });
   let stopped = false;
   let stoppedEarly = false;
   let drainDeadline: number | undefined;
@@ -164,17 +156,8 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     recordMs(totals.slip, ms);
   }
 
-  function arm(dueRealMs: number): void {
-    if (timer !== undefined) clearTimeout(timer);
-    armedRealMs = dueRealMs;
-    timer = setTimeout(tick, Math.max(0, Math.floor(dueRealMs - nowReal())));
-  }
-
   function schedule(planMs: number, fn: () => void): void {
-    events.push(planMs, fn);
-    if (stopped) return;
-    const due = realAt(clock, planMs);
-    if (due < armedRealMs) arm(due);
+    loop.schedule(planMs, fn);
   }
 
   function finish(conv: Conversation, outcome: ConversationOutcome): void {
@@ -229,10 +212,10 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
       return;
     }
     conv.phase = 'thinking';
-    const planMs = planAt(clock, receivedReal) + step.thinkMs / workload.speed;
+    const planMs = loop.planAt(receivedReal) + step.thinkMs / workload.speed;
     schedule(planMs, () => {
       if (conv.phase !== 'thinking') return;
-      conv.intendedRealMs = realAt(clock, planMs);
+      conv.intendedRealMs = loop.realAt(planMs);
       recordSlip(Math.max(0, nowReal() - conv.intendedRealMs));
       send(conv, step.text);
     });
@@ -307,7 +290,7 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
 
   function start(arrival: PlannedArrival): void {
     countScheduled(w.counters, arrival.intent);
-    const intendedReal = realAt(clock, arrival.planMs);
+    const intendedReal = loop.realAt(arrival.planMs);
     const late = nowReal() - intendedReal;
     recordSlip(Math.max(0, late));
     if (late > slipToleranceMs) w.counters.lateStarts++;
@@ -332,34 +315,6 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     send(conv, first.text);
   }
 
-  function generate(untilPlan: number): void {
-    while (generatedUntilPlan < Math.min(untilPlan, workload.endPlanMs)) {
-      const to = Math.min(
-        (Math.floor(generatedUntilPlan / GENERATE_CHUNK_PLAN_MS) + 1) * GENERATE_CHUNK_PLAN_MS,
-        workload.endPlanMs,
-      );
-      for (const arrival of workload.arrivals(generatedUntilPlan, to))
-        events.push(arrival.planMs, () => start(arrival));
-      generatedUntilPlan = to;
-    }
-  }
-
-  function tick(): void {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    armedRealMs = Number.POSITIVE_INFINITY;
-    if (stopped) return;
-    const real = nowReal();
-    generate(planAt(clock, real + LOOKAHEAD_REAL_MS));
-    const planNow = planAt(clock, real);
-    for (let key = events.peekKey(); key !== undefined && key <= planNow; key = events.peekKey()) {
-      (events.pop() as () => void)();
-    }
-    const next = events.peekKey();
-    const nextReal = next === undefined ? Number.POSITIVE_INFINITY : realAt(clock, next);
-    arm(Math.min(nowReal() + HOUSEKEEPING_MS, nextReal));
-  }
-
   function emitSample(): void {
     const real = nowReal();
     const done = w;
@@ -367,8 +322,8 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     mergeCounters(totals.counters, done.counters);
     o.onSample?.({
       realSec: real / 1000,
-      planMs: planAt(clock, real),
-      rate: currentRate(clock),
+      planMs: loop.planAt(real),
+      rate: currentRate(loop.runClock()),
       counters: done.counters,
       latency: done.latency,
       latencyByIntent: done.latencyByIntent,
@@ -389,7 +344,7 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     stopped = true;
     stoppedEarly = early;
     clearInterval(sampler);
-    if (timer !== undefined) clearTimeout(timer);
+    loop.stop();
     // Conversations waiting past their customer's patience are already counted abandoned.
     let inFlightAtStop = 0;
     for (const conv of active) {
@@ -404,24 +359,23 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
 
   const sampler = setInterval(() => {
     emitSample();
-    const arrivalsDone = generatedUntilPlan >= workload.endPlanMs && events.size === 0;
+    const arrivalsDone = loop.allStarted();
     if (arrivalsDone && active.size === 0) stopAll(false);
-    else if (generatedUntilPlan >= workload.endPlanMs) {
+    else if (arrivalsDone) {
       drainDeadline ??= nowReal() + drainMs;
       if (nowReal() > drainDeadline) stopAll(false);
     }
   }, SAMPLE_MS);
 
   loopDelay.enable();
-  tick();
+  loop.run(createClock());
 
   return {
     startEpochMs,
     setRate(rate: number): void {
-      clock = withRate(clock, nowReal(), rate);
-      if (!stopped) tick();
+      if (!stopped) loop.run(withRate(loop.runClock(), nowReal(), rate));
     },
-    rate: () => currentRate(clock),
+    rate: () => currentRate(loop.runClock()),
     stop: () => stopAll(true),
     done,
   };
