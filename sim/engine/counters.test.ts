@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  admitArrival,
   botResolution,
   countOutcome,
   countScheduled,
@@ -50,5 +51,17 @@ describe('run counters', () => {
 
   it('has no resolution rate before any conversation ended', () => {
     expect(botResolution(createCounters())).toBeNull();
+  });
+});
+
+describe('admitArrival', () => {
+  it('counts every arrival scheduled, late ones past the tolerance, and drops at the cap', () => {
+    const c = createCounters();
+    expect(admitArrival(c, 'greeting', 5, 20, false)).toBe(true);
+    expect(admitArrival(c, 'greeting', 25, 20, false)).toBe(true);
+    expect(admitArrival(c, 'invoice', 0, 20, true)).toBe(false);
+    expect([c.scheduled, c.lateStarts, c.dropped]).toEqual([3, 1, 1]);
+    expect(c.byIntent.invoice).toMatchObject({ scheduled: 1, dropped: 1 });
+    expect(c.byIntent.greeting).toMatchObject({ scheduled: 2, dropped: 0 });
   });
 });

@@ -93,6 +93,24 @@ export function countScheduled(counters: Counters, intent: string): void {
   intentTally(counters, intent).scheduled++;
 }
 
+/**
+ * Counts an arrival whose time has come: scheduled; a late start when the generator is more than the
+ * tolerance behind; dropped when the driver is at its cap (as k6's dropped_iterations). Whether it starts.
+ */
+export function admitArrival(
+  counters: Counters,
+  intent: string,
+  lateMs: number,
+  slipToleranceMs: number,
+  atCap: boolean,
+): boolean {
+  countScheduled(counters, intent);
+  if (lateMs > slipToleranceMs) counters.lateStarts++;
+  if (!atCap) return true;
+  countOutcome(counters, intent, 'dropped');
+  return false;
+}
+
 /** Adds `delta` into `into`. */
 export function mergeCounters(into: Counters, delta: Counters): Counters {
   for (const key of [

@@ -7,11 +7,11 @@ import WebSocket from 'ws';
 import type { BotReply } from '../../server/bot/types.ts';
 import { createRecorderHistogram, type Histogram, recordMs, toDelta } from '../metrics/latency.ts';
 import {
+  admitArrival,
   bump,
   type ConversationOutcome,
   type Counters,
   countOutcome,
-  countScheduled,
   createCounters,
 } from './counters.ts';
 import { openDriverChannel } from './driver-channel.ts';
@@ -463,15 +463,11 @@ function retryConnect(conv: Conversation, code: string): void {
 }
 
 function start(arrival: PlannedArrival): void {
-  countScheduled(counters, arrival.intent);
   const intendedReal = loop.realAt(arrival.planMs);
   const late = nowReal() - intendedReal;
   recordMs(slip, Math.max(0, late));
-  if (late > init.slipToleranceMs) counters.lateStarts++;
-  if (active.size >= init.maxActive) {
-    countOutcome(counters, arrival.intent, 'dropped');
-    return;
-  }
+  const atCap = active.size >= init.maxActive;
+  if (!admitArrival(counters, arrival.intent, late, init.slipToleranceMs, atCap)) return;
   const customer = workload.customer(arrival);
   const first = customer.first();
   const conv: Conversation = {

@@ -12,11 +12,11 @@ import https from 'node:https';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { BotReply } from '../../server/bot/types.ts';
 import {
+  admitArrival,
   bump,
   type ConversationOutcome,
   type Counters,
   countOutcome,
-  countScheduled,
   createCounters,
   mergeCounters,
 } from '../engine/counters.ts';
@@ -289,15 +289,10 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
   }
 
   function start(arrival: PlannedArrival): void {
-    countScheduled(w.counters, arrival.intent);
     const intendedReal = loop.realAt(arrival.planMs);
     const late = nowReal() - intendedReal;
     recordSlip(Math.max(0, late));
-    if (late > slipToleranceMs) w.counters.lateStarts++;
-    if (active.size >= maxActive) {
-      countOutcome(w.counters, arrival.intent, 'dropped');
-      return;
-    }
+    if (!admitArrival(w.counters, arrival.intent, late, slipToleranceMs, active.size >= maxActive)) return;
     const customer = workload.customer(arrival);
     const first = customer.first();
     const conv: Conversation = {
