@@ -62,7 +62,7 @@ function stepLine(name: string, s: StepResult): string {
   return `  ${name.padEnd(10)} offered ${String(s.offeredPerSec).padStart(7)}/s  achieved ${String(s.achievedPerSec).padStart(7)}/s  p99 ${s.latency.p99.toFixed(2).padStart(8)} ms  ${s.ok ? 'ok' : 'FAIL'}`;
 }
 
-const SATURATION_PER_SEC = 20_000;
+const SATURATION_PER_SEC = 40_000;
 
 /** The max rate at p99 < 10 ms, and the throughput when offered far more than it can take. */
 async function maxRateOf(
