@@ -1,15 +1,7 @@
 // Memory per open WebSocket: a `peakdesk serve` child process (its RSS from /proc) and this process
 // as the client, with N idle sockets spread over loopback source addresses.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
-
-const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
-
-function rssOf(pid: number): number {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(m?.[1] ?? 0) * 1024;
-}
+import { rssOf, startServeProcess } from './serve-process.ts';
 
 async function settle(): Promise<void> {
   globalThis.gc?.();
@@ -24,18 +16,17 @@ export interface ConnectionFigures {
 }
 
 export async function measureConnections(count: number): Promise<ConnectionFigures> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [BIN, 'serve', '--port', '0', '--threads', '1', '--max-conns-per-ip', '0', '--idle-timeout', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(d.toString());
-      if (m !== null) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`peakdesk serve exited with ${code}`)));
-  });
+  const serve = await startServeProcess([
+    '--port',
+    '0',
+    '--threads',
+    '1',
+    '--max-conns-per-ip',
+    '0',
+    '--idle-timeout',
+    '0',
+  ]);
+  const { child, port } = serve;
   await settle();
   const serverBefore = rssOf(child.pid as number);
   const clientBefore = process.memoryUsage().rss;
@@ -64,7 +55,6 @@ export async function measureConnections(count: number): Promise<ConnectionFigur
     openSeconds: Math.round(openSeconds * 100) / 100,
   };
   for (const ws of sockets) ws.terminate();
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await serve.stop();
   return figures;
 }

@@ -5,14 +5,13 @@
 // addresses (ephemeral ports). Conversations ramp up, every customer sends a message, waits for the
 // reply, holds the socket open, sends a second message, and leaves.
 // Writes results/connections-<date>.json.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { summarizeMs } from '../sim/metrics/latency.ts';
+import { rssOf, type ServeProcess, startServeProcess } from './serve-process.ts';
 import type { SteadySpec } from './workloads/steady.ts';
 
-const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
 const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
 /** Sockets one process is given: under the 20,000 open files a process may have here, with room. */
 const SOCKETS_PER_PROCESS = 15_000;
@@ -32,15 +31,6 @@ const rampSec = arg('ramp', 50);
 const holdSec = arg('hold', rampSec + 20);
 const processes = Math.ceil(sockets / SOCKETS_PER_PROCESS);
 
-function rssOf(pid: number): number {
-  try {
-    const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return Number(m?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -53,37 +43,18 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServe(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      BIN,
-      'serve',
-      '--port',
-      String(port),
-      '--reuse-port',
-      '--threads',
-      '1',
-      '--max-conns-per-ip',
-      '0',
-      '--idle-timeout',
-      '0',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('listening on')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`peakdesk serve exited with ${code}`)));
-  });
-}
-
 const port = await freePort();
 process.stderr.write(`connections: ${processes} server processes on port ${port} (reuse-port)\n`);
-const servers: ChildProcess[] = [];
-for (let i = 0; i < processes; i++) servers.push(await startServe(port));
-const serverRss = (): number => servers.reduce((n, s) => n + rssOf(s.pid as number), 0);
+const servers: ServeProcess[] = [];
+for (let i = 0; i < processes; i++) {
+  servers.push(
+    await startServeProcess([
+      ...['--port', String(port), '--reuse-port', '--threads', '1'],
+      ...['--max-conns-per-ip', '0', '--idle-timeout', '0'],
+    ]),
+  );
+}
+const serverRss = (): number => servers.reduce((n, s) => n + rssOf(s.child.pid as number), 0);
 // the servers settle after training their classifiers before the baseline is read
 await new Promise((resolve) => setTimeout(resolve, 5000));
 const serverRssBefore = serverRss();
@@ -122,8 +93,7 @@ const run = await startLoad({
   },
 });
 const totals = await run.done;
-for (const s of servers) s.kill('SIGTERM');
-await Promise.all(servers.map((s) => new Promise((resolve) => s.once('exit', resolve))));
+await Promise.all(servers.map((s) => s.stop()));
 
 const c = totals.counters;
 const errors = Object.values(c.errors).reduce((a, b) => a + b, 0);

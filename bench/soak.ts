@@ -2,16 +2,15 @@
 // process for a long time (by default at half the capacity it measures first), sampling the RSS of the server and of this (driver) process every 10 s.
 // Passes when there are no errors, no failed or dropped conversations, and RSS is flat: the last
 // third's median within 10% (or 20 MiB) of the middle third's. Writes results/soak-<date>.json.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { summarizeMs } from '../sim/metrics/latency.ts';
 import { runStep } from './max-rate.ts';
+import { rssOf, startServeProcess } from './serve-process.ts';
 import type { SteadySpec } from './workloads/steady.ts';
 
 const SATURATION_PER_SEC = 20_000;
 
-const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
 const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
 
 function arg(name: string, fallback: number): number {
@@ -26,28 +25,11 @@ const minutes = arg('minutes', 30);
 /** Messages/s; 0 (`auto`, the default) = half of the server's capacity, measured first. */
 const rateArg = arg('rate', 0);
 
-function rssOf(pid: number): number {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(m?.[1] ?? 0) * 1024;
-}
-
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-const child: ChildProcess = spawn(
-  process.execPath,
-  // driver sockets carry 32 conversations each: the per-socket rate limit is lifted
-  [BIN, 'serve', '--port', '0', '--threads', '1', '--rate-limit', '1000000'],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-const port = await new Promise<number>((resolve, reject) => {
-  child.stdout?.on('data', (d: Buffer) => {
-    const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(d.toString());
-    if (m !== null) resolve(Number(m[1]));
-  });
-  child.once('exit', (code) => reject(new Error(`peakdesk serve exited with ${code}`)));
-});
+// driver sockets carry 32 conversations each: the per-socket rate limit is lifted
+const serve = await startServeProcess(['--port', '0', '--threads', '1', '--rate-limit', '1000000']);
+const { child, port } = serve;
 
 const url = `ws://127.0.0.1:${port}/chat`;
 const TEXTS = [
@@ -101,8 +83,7 @@ const run = await startLoad({
   },
 });
 const totals = await run.done;
-child.kill('SIGTERM');
-await new Promise((resolve) => child.once('exit', resolve));
+await serve.stop();
 
 const third = Math.max(1, Math.floor(samples.length / 3));
 const flat = (key: 'serverRss' | 'driverRss'): { middle: number; last: number; ok: boolean } => {
