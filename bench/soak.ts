@@ -89,7 +89,9 @@ const third = Math.max(1, Math.floor(samples.length / 3));
 const flat = (key: 'serverRss' | 'driverRss'): { middle: number; last: number; ok: boolean } => {
   const middle = median(samples.slice(third, 2 * third).map((s) => s[key]));
   const last = median(samples.slice(2 * third).map((s) => s[key]));
-  return { middle, last, ok: last - middle <= Math.max(0.1 * middle, 20 * 2 ** 20) };
+  // a run too short for three thirds of samples (one each 10 s) cannot show RSS flat
+  const judged = samples.length >= 3;
+  return { middle, last, ok: judged && last - middle <= Math.max(0.1 * middle, 20 * 2 ** 20) };
 };
 const c = totals.counters;
 const errors = Object.values(c.errors).reduce((a, b) => a + b, 0);
