@@ -86,8 +86,8 @@ const MAX_IDLE_SOCKETS = 4096;
 
 /**
  * The net.Socket under a `ws` client. `ws` has no batching API; corking its socket for the rest of a
- * tick turns the frames due together into one write (4× fewer CPU-seconds per message on loopback,
- * measured: bench/client-efficiency.ts). Absent (another `ws` version), frames go out one by one.
+ * tick turns the frames due together on one socket into one write. Absent (another `ws` version),
+ * frames go out one by one.
  */
 function rawSocket(ws: WebSocket): { cork(): void; uncork(): void } | undefined {
   const raw = (ws as unknown as { _socket?: { cork?: unknown; uncork?: unknown } })._socket;
@@ -107,6 +107,8 @@ interface Session {
   corked: boolean;
   /** The handshake finished (counted in `openSockets`). */
   opened: boolean;
+  /** The code of the socket's first error, if any (what a connecting conversation's retry counts). */
+  errorCode?: string;
 }
 
 interface Conversation {
@@ -159,7 +161,6 @@ const loop = new ScheduleLoop({
   onArrival: (arrival) => start(arrival),
   mine: (arrival) => arrival.seq % init.workers === init.index,
 });
-const schedule = (planMs: number, fn: () => void): void => loop.schedule(planMs, fn);
 
 function intentLatency(intent: string): Histogram {
   let h = latencyByIntent.get(intent);
@@ -357,7 +358,7 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
   conv.turn++;
   conv.pendingText = step.text;
   conv.pendingPlanMs = loop.planAt(receivedReal) + step.thinkMs / workload.speed;
-  schedule(conv.pendingPlanMs, () => {
+  loop.schedule(conv.pendingPlanMs, () => {
     if (conv.phase !== 'thinking') return;
     conv.intendedRealMs = loop.realAt(conv.pendingPlanMs);
     recordMs(slip, Math.max(0, nowReal() - conv.intendedRealMs));
@@ -416,14 +417,9 @@ function connect(conv: Conversation): void {
     for (const c of session.convs) if (c.phase === 'connecting') sendPending(c);
   });
   ws.on('message', (data) => onFrame(session, data));
+  // `ws` follows every 'error' with 'close', where the conversations are dealt with.
   ws.on('error', (err: NodeJS.ErrnoException) => {
-    if (stopped) return;
-    for (const c of [...session.convs]) {
-      if (c.phase !== 'connecting') continue;
-      session.convs.delete(c);
-      c.session = undefined;
-      retryConnect(c, err.code ?? 'connect_error');
-    }
+    session.errorCode ??= err.code ?? 'connect_error';
   });
   ws.on('close', () => {
     if (session.opened) openSockets--;
@@ -437,7 +433,7 @@ function connect(conv: Conversation): void {
       if (c.phase === 'connecting') {
         session.convs.delete(c);
         c.session = undefined;
-        retryConnect(c, 'disconnected');
+        retryConnect(c, session.errorCode ?? 'disconnected');
       } else {
         bump(counters.errors, 'disconnected');
         finish(c, 'failed');
@@ -457,7 +453,7 @@ function retryConnect(conv: Conversation, code: string): void {
     finish(conv, 'failed');
     return;
   }
-  schedule(loop.planAt(nowReal() + backoffReal), () => {
+  loop.schedule(loop.planAt(nowReal() + backoffReal), () => {
     if (conv.phase === 'connecting') connect(conv);
   });
 }

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../server/server.ts';
@@ -101,6 +102,27 @@ describe('load engine', () => {
     await server.stop();
     expect(totals.counters.scheduled).toBe(4);
     expect(totals.counters.replies).toBe(4);
+  });
+
+  it('retries a refused connection with backoff, then fails the conversation under the error code', async () => {
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) =>
+      probe.listen(0, '127.0.0.1', () => resolve((probe.address() as AddressInfo).port)),
+    );
+    await new Promise((resolve) => probe.close(resolve));
+    const spec: FixedSpec = { count: 5, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 400 };
+    const run = await startLoad({
+      target: `ws://127.0.0.1:${port}/chat`,
+      workloadModule: FIXED,
+      workloadSpec: spec,
+      drainMs: 3000,
+    });
+    const totals = await run.done;
+    const c = totals.counters;
+    expect(c.errors).toEqual({ ECONNREFUSED: 5 });
+    expect([c.scheduled, c.failed, c.messagesSent]).toEqual([5, 5, 0]);
+    // the first try and at least one retry each, before the 400 ms patience ran out
+    expect(c.socketsOpened).toBeGreaterThanOrEqual(10);
   });
 
   it('shows a 1 s server stall in the tail: latency counts from the intended send time', async () => {

@@ -156,10 +156,6 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     recordMs(totals.slip, ms);
   }
 
-  function schedule(planMs: number, fn: () => void): void {
-    loop.schedule(planMs, fn);
-  }
-
   function finish(conv: Conversation, outcome: ConversationOutcome): void {
     if (conv.phase === 'ended') return;
     const wasAbandoned = conv.phase === 'abandoned';
@@ -213,7 +209,7 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     }
     conv.phase = 'thinking';
     const planMs = loop.planAt(receivedReal) + step.thinkMs / workload.speed;
-    schedule(planMs, () => {
+    loop.schedule(planMs, () => {
       if (conv.phase !== 'thinking') return;
       conv.intendedRealMs = loop.realAt(planMs);
       recordSlip(Math.max(0, nowReal() - conv.intendedRealMs));
