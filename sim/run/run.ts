@@ -3,6 +3,7 @@
 // thresholds and ends with the summary. The shell around the pure parts: engine, aggregation, live
 // state. Both transports fill the engine's LoadRun, so everything after the driver is shared.
 import { cpus, totalmem } from 'node:os';
+import { serverDefaults } from '../../server/options.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { inFlight } from '../engine/counters.ts';
 import { type LoadRun, type LoadSample, type LoadTotals, startLoad } from '../engine/load-engine.ts';
@@ -118,18 +119,19 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     seed: o.seed,
     storeSeed: o.storeSeed,
   });
+  const convsPerSocket = o.convsPerSocket ?? 1;
   const server: RunningServer | undefined =
     o.target === undefined
       ? await startServer({
           port: 0,
           threads: o.serverThreads,
           seed: o.storeSeed,
-          // a multiplexed socket carries that many customers: its per-socket rate limit scales with them
-          ...((o.convsPerSocket ?? 1) > 1
+          // a multiplexed socket carries that many customers: its per-socket limits scale with them
+          ...(convsPerSocket > 1
             ? {
-                rateLimitPerSec: 50 * (o.convsPerSocket ?? 1),
-                rateLimitBurst: 100 * (o.convsPerSocket ?? 1),
-                maxConvsPerSocket: Math.max(32, o.convsPerSocket ?? 1),
+                rateLimitPerSec: serverDefaults.rateLimitPerSec * convsPerSocket,
+                rateLimitBurst: serverDefaults.rateLimitBurst * convsPerSocket,
+                maxConvsPerSocket: Math.max(serverDefaults.maxConvsPerSocket, convsPerSocket),
               }
             : {}),
         })
@@ -158,7 +160,7 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
       embeddedServer: o.target === undefined,
       drivers: o.drivers,
       intervalMinutes: o.intervalMinutes,
-      convsPerSocket: o.convsPerSocket ?? 1,
+      convsPerSocket,
       reuseSockets: o.reuseSockets ?? false,
       driverProcesses: o.driverProcesses ?? false,
     },
@@ -195,6 +197,7 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
   let lastPlainSec = 0;
   let abortedBy: string[] = [];
   const intervals: IntervalRecord[] = [];
+  let lastSampleSec = 0;
   const onSample = (sample: LoadSample): void => {
     const { second, closed } = aggregator.add(sample);
     dir.appendInterval(second);
@@ -202,11 +205,13 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
       dir.appendInterval(iv);
       intervals.push(iv);
     }
+    // samples come as the drivers flush, about a second apart: each covers the time since the last
     dir.appendLatency(
       sample.latency,
-      engine.startEpochMs + (sample.realSec - 1) * 1000,
+      engine.startEpochMs + lastSampleSec * 1000,
       engine.startEpochMs + sample.realSec * 1000,
     );
+    lastSampleSec = sample.realSec;
     lastFrame = live.update(sample, second, aggregator.scenarioMsAt(sample.planMs));
     const failing = failingAbortThresholds(thresholds, snapshot(lastFrame, live.counters().messagesSent));
     if (failing.length > 0 && abortedBy.length === 0) {
@@ -235,7 +240,7 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
         drivers: o.drivers,
         driverProcesses: o.driverProcesses,
         socketReuse: o.reuseSockets,
-        convsPerSocket: o.convsPerSocket,
+        convsPerSocket,
         workloadModule: WORKLOAD,
         workloadSpec: prepared.workloadSpec,
         maxActive: o.maxConversations,
