@@ -10,6 +10,7 @@ import { measureClientEfficiency, measureSocketModes } from './client-efficiency
 import { measureConnections } from './connections.ts';
 import { desChatsPerSec, planDayMs } from './maths.ts';
 import { findMaxRate, runStep, type StepResult } from './max-rate.ts';
+import { median } from './stats.ts';
 
 const TEXTS = [
   '我的快递到哪了 E2026111100012345',
@@ -33,14 +34,6 @@ const rounds = (() => {
     throw new Error(`--rounds must be a whole number >= 1, got "${process.argv[i + 1]}"`);
   return v;
 })();
-
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 async function inWorker(entry: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const worker: Worker = startTsWorker(new URL(entry, import.meta.url), {});

@@ -4,11 +4,7 @@
 import { simulatePool } from '../sim/staffing/agent-pool-sim.ts';
 import { type IntervalDemand, planStaffing, type QueueStaffing } from '../sim/staffing/interval-plan.ts';
 import { createRng } from '../sim/util/rng.ts';
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-};
+import { median } from './stats.ts';
 
 export function planDayMs(runs = 9): { medianMs: number; minMs: number; rows: number } {
   const queues: Record<string, QueueStaffing> = {
