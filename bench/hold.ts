@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { summarizeMs } from '../sim/metrics/latency.ts';
+import { numberArg } from './args.ts';
 import { rssOf, type ServeProcess, startServeProcess } from './serve-process.ts';
 import type { SteadySpec } from './workloads/steady.ts';
 
@@ -16,19 +17,10 @@ const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
 /** Sockets one process is given: under the 20,000 open files a process may have here, with room. */
 const SOCKETS_PER_PROCESS = 15_000;
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v <= 0)
-    throw new Error(`--${name} must be a whole number > 0, got "${process.argv[i + 1]}"`);
-  return v;
-}
-
-const sockets = arg('sockets', 100_000);
-const rampSec = arg('ramp', 50);
+const sockets = numberArg('sockets', 100_000, { integer: true });
+const rampSec = numberArg('ramp', 50, { integer: true });
 /** Seconds every customer holds the socket between the two messages (longer than the ramp). */
-const holdSec = arg('hold', rampSec + 20);
+const holdSec = numberArg('hold', rampSec + 20, { integer: true });
 const processes = Math.ceil(sockets / SOCKETS_PER_PROCESS);
 
 function freePort(): Promise<number> {

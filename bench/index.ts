@@ -6,6 +6,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startServer } from '../server/server.ts';
 import { startTsWorker } from '../sim/util/ts-worker.ts';
+import { numberArg } from './args.ts';
 import { measureClientEfficiency, measureSocketModes } from './client-efficiency.ts';
 import { measureConnections } from './connections.ts';
 import { desChatsPerSec, planDayMs } from './maths.ts';
@@ -26,14 +27,7 @@ const TEXTS = [
 const quick = process.argv.includes('--quick');
 const stepMs = quick ? 3000 : 6000;
 /** Rounds of the server comparison; ratios are taken within a round, and the table gives medians. */
-const rounds = (() => {
-  const i = process.argv.indexOf('--rounds');
-  if (i < 0) return 3;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v < 1)
-    throw new Error(`--rounds must be a whole number >= 1, got "${process.argv[i + 1]}"`);
-  return v;
-})();
+const rounds = numberArg('rounds', 3, { integer: true });
 
 async function inWorker(entry: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const worker: Worker = startTsWorker(new URL(entry, import.meta.url), {});

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { summarizeMs } from '../sim/metrics/latency.ts';
+import { numberArg } from './args.ts';
 import { runStep } from './max-rate.ts';
 import { rssOf, startServeProcess } from './serve-process.ts';
 import type { SteadySpec } from './workloads/steady.ts';
@@ -13,17 +14,9 @@ const SATURATION_PER_SEC = 20_000;
 
 const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0 || process.argv[i + 1] === 'auto') return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!(v > 0)) throw new Error(`--${name} must be a number > 0, got "${process.argv[i + 1]}"`);
-  return v;
-}
-
-const minutes = arg('minutes', 30);
+const minutes = numberArg('minutes', 30);
 /** Messages/s; 0 (`auto`, the default) = half of the server's capacity, measured first. */
-const rateArg = arg('rate', 0);
+const rateArg = numberArg('rate', 0, { fallbackWord: 'auto' });
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
