@@ -12,17 +12,9 @@ import { measureConnections } from './connections.ts';
 import { desChatsPerSec, planDayMs } from './maths.ts';
 import { findMaxRate, runStep, type StepResult } from './max-rate.ts';
 import { median } from './stats.ts';
+import { BENCH_TEXTS } from './texts.ts';
 
-const TEXTS = [
-  '我的快递到哪了 E2026111100012345',
-  '这件羽绒服有L码吗',
-  '跨店满减和优惠券能一起用吗',
-  '定金付了尾款什么时候付',
-  'I want to return my shoes',
-  '价保怎么申请',
-  '转人工',
-  '你好',
-];
+const TEXTS = BENCH_TEXTS;
 
 const quick = process.argv.includes('--quick');
 const stepMs = quick ? 3000 : 6000;

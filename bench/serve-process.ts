@@ -4,6 +4,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
+const RUN_TS = new URL('../bin/run-ts.js', import.meta.url).pathname;
+const ECHO = new URL('./servers/echo-process.ts', import.meta.url).pathname;
+/** USER_HZ of /proc/<pid>/stat: 100 on every Linux build this runs on (`getconf CLK_TCK`). */
+const CLOCK_TICKS_PER_SEC = 100;
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -12,13 +16,25 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `peakdesk serve ARGS…` and resolves with the port it printed it listens on. */
-export function startServeProcess(args: string[]): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts `peakdesk serve ARGS…` and resolves with the port it printed it listens on; `nodeArgs` go to
+ * node itself (e.g. `--cpu-prof`).
+ */
+export function startServeProcess(args: string[], nodeArgs: string[] = []): Promise<ServeProcess> {
+  return startListening([...nodeArgs, BIN, 'serve', ...args], /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+}
+
+/** Starts the bare uWS echo server (bench/servers/echo-process.ts) as a process of its own. */
+export function startEchoProcess(nodeArgs: string[] = []): Promise<ServeProcess> {
+  return startListening([...nodeArgs, RUN_TS, ECHO], /^port (\d+)$/m);
+}
+
+function startListening(nodeArgs: string[], listening: RegExp): Promise<ServeProcess> {
+  const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(d.toString());
+      const m = listening.exec(d.toString());
       if (m === null) return;
       resolve({
         child,
@@ -29,8 +45,16 @@ export function startServeProcess(args: string[]): Promise<ServeProcess> {
         },
       });
     });
-    child.once('exit', (code) => reject(new Error(`peakdesk serve exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${nodeArgs.join(' ')} exited with ${code}`)));
   });
+}
+
+/** CPU time (user + system, all threads) a process has used, in ms, from /proc/<pid>/stat. */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime, stime are 14, 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SEC;
 }
 
 /** Resident set size of a process in bytes; 0 once it has gone. */
