@@ -14,6 +14,7 @@ import {
   countOutcome,
   createCounters,
 } from './counters.ts';
+import { type Deadline, DeadlineWheel } from './deadline-wheel.ts';
 import { openDriverChannel } from './driver-channel.ts';
 import type { RunClock } from './run-clock.ts';
 import { ScheduleLoop } from './schedule-loop.ts';
@@ -81,6 +82,8 @@ export type FromDriver = { kind: 'ready' } | DriverFlush | { kind: 'stopped' };
 const FLUSH_MS = 1000;
 /** monitorEventLoopDelay samples every this many ms and reports that much on an idle loop. */
 const LOOP_DELAY_RESOLUTION_MS = 10;
+/** Patience and reply timeouts fire up to this much late (bucket width plus the sweep period). */
+const DEADLINE_RESOLUTION_MS = 5;
 /** Pooled sockets one thread keeps for reuse; idle ones past this are closed (each holds a file descriptor). */
 const MAX_IDLE_SOCKETS = 4096;
 
@@ -111,8 +114,11 @@ interface Session {
   errorCode?: string;
 }
 
-interface Conversation {
+/** A conversation's deadline in the wheel: the customer's patience, then the reply timeout. */
+interface Conversation extends Deadline {
   arrival: PlannedArrival;
+  /** `c-<seq>`, the protocol's conversation id. */
+  convId: string;
   customer: SimCustomer;
   session: Session | undefined;
   phase: Phase;
@@ -126,8 +132,12 @@ interface Conversation {
   pendingId: string;
   lastReply: Pick<BotReply, 'handoff'> | undefined;
   connectAttempts: number;
-  /** Patience or reply-timeout timer of the message awaiting its reply. */
-  timer: NodeJS.Timeout | undefined;
+  /** What the deadline in the wheel is (patience first, then the reply timeout). */
+  deadlineKind: 'patience' | 'timeout';
+  /** Real ms from patience running out to the reply timeout. */
+  timeoutAfterPatienceMs: number;
+  /** Sends the next message at its time (one function a conversation, not a closure a message). */
+  sendDue: () => void;
 }
 
 const channel = await openDriverChannel();
@@ -155,6 +165,8 @@ let uncorkQueued = false;
 let openSockets = 0;
 
 const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
+const deadlines = new DeadlineWheel<Conversation>(DEADLINE_RESOLUTION_MS);
+let deadlineTimer: NodeJS.Timeout | undefined;
 const loop = new ScheduleLoop({
   source: workload,
   nowReal,
@@ -182,7 +194,7 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
   }
   active.delete(conv);
   awaiting.delete(conv.pendingId);
-  clearTimer(conv);
+  deadlines.cancel(conv);
   const session = conv.session;
   if (session === undefined) return;
   conv.session = undefined;
@@ -192,7 +204,7 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
     const multiplexed = init.convsPerSocket > 1;
     // A failed conversation on a shared socket is ended on the server too, so it frees its slot there.
     const reason = endReason ?? (multiplexed && !wasAbandoned ? 'abandoned' : undefined);
-    if (reason !== undefined) send(session, { type: 'end', conv: `c-${conv.arrival.seq}`, reason });
+    if (reason !== undefined) send(session, { type: 'end', conv: conv.convId, reason });
     // With one conversation a socket, a failed one's socket may still carry its late reply: it is
     // closed, not handed on.
     if (reuse && !stopped && (outcome !== 'failed' || multiplexed)) {
@@ -203,12 +215,6 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
   } else if (ws.readyState === WebSocket.CONNECTING && session.convs.size === 0) {
     ws.terminate();
   }
-}
-
-function clearTimer(conv: Conversation): void {
-  if (conv.timer === undefined) return;
-  clearTimeout(conv.timer);
-  conv.timer = undefined;
 }
 
 /** Puts a socket that has room back in the pool, or closes it when too many sit idle. */
@@ -223,7 +229,7 @@ function release(session: Session): void {
 }
 
 /** Sends a frame; with multiplexing, the socket stays corked until the end of this tick. */
-function send(session: Session, frame: object): void {
+function send(session: Session, frame: object | string): void {
   if (init.convsPerSocket > 1 && !session.corked) {
     const raw = rawSocket(session.ws);
     if (raw !== undefined) {
@@ -236,7 +242,7 @@ function send(session: Session, frame: object): void {
       }
     }
   }
-  session.ws.send(JSON.stringify(frame));
+  session.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
 }
 
 function uncorkAll(): void {
@@ -254,45 +260,47 @@ function sendPending(conv: Conversation): void {
   awaiting.delete(conv.pendingId);
   conv.pendingId = `${conv.arrival.seq}-${conv.turn}`;
   awaiting.set(conv.pendingId, conv);
-  send(session, {
-    type: 'msg',
-    id: conv.pendingId,
-    conv: `c-${conv.arrival.seq}`,
-    text: conv.pendingText,
-    locale: conv.pendingLocale,
-  });
+  // Built as a string: ids are ours ([0-9c-] only), text and locale are escaped by JSON.stringify.
+  send(
+    session,
+    `{"type":"msg","id":"${conv.pendingId}","conv":"${conv.convId}","text":${JSON.stringify(conv.pendingText)},"locale":${JSON.stringify(conv.pendingLocale)}}`,
+  );
   counters.messagesSent++;
   conv.phase = 'waiting';
   // Patience with the bot runs in real time: the server is never compressed, so a customer of a
   // 720× replay must not give up on a 20 ms reply because 60 s of patience became 83 ms.
-  // One timer a message, cleared by the reply: first at the customer's patience, then at the reply
-  // timeout (left pending, 2 timers a message kept ~1 KB a message alive for a minute).
-  const sinceIntended = Math.max(0, nowReal() - conv.intendedRealMs);
-  const patienceLeft = conv.customer.patienceMs() - sinceIntended;
-  const timeoutLeft = init.replyTimeoutMs - sinceIntended;
-  if (patienceLeft < timeoutLeft) {
-    conv.timer = setTimeout(() => onPatienceOut(conv, timeoutLeft - patienceLeft), Math.max(0, patienceLeft));
+  // One deadline a message, cancelled by the reply: first the customer's patience, then the reply
+  // timeout.
+  const patienceAt = conv.intendedRealMs + conv.customer.patienceMs();
+  const timeoutAt = conv.intendedRealMs + init.replyTimeoutMs;
+  if (patienceAt < timeoutAt) {
+    conv.deadlineKind = 'patience';
+    conv.timeoutAfterPatienceMs = timeoutAt - patienceAt;
+    deadlines.add(conv, patienceAt);
   } else {
-    conv.timer = setTimeout(() => onReplyTimeout(conv), Math.max(0, timeoutLeft));
+    conv.deadlineKind = 'timeout';
+    deadlines.add(conv, timeoutAt);
   }
-  conv.timer.unref();
+}
+
+function onDeadline(conv: Conversation): void {
+  if (conv.deadlineKind === 'patience') onPatienceOut(conv);
+  else onReplyTimeout(conv);
 }
 
 /** The customer gives up waiting; the socket stays open so the late reply is still measured. */
-function onPatienceOut(conv: Conversation, timeoutLeftMs: number): void {
-  conv.timer = undefined;
+function onPatienceOut(conv: Conversation): void {
   if (stopped || conv.phase !== 'waiting') return;
   countOutcome(counters, conv.arrival.intent, 'abandoned');
   counters.gaveUpWaiting++;
   conv.phase = 'abandoned';
   if (conv.session?.ws.readyState === WebSocket.OPEN)
-    send(conv.session, { type: 'end', conv: `c-${conv.arrival.seq}`, reason: 'abandoned' });
-  conv.timer = setTimeout(() => onReplyTimeout(conv), Math.max(0, timeoutLeftMs));
-  conv.timer.unref();
+    send(conv.session, { type: 'end', conv: conv.convId, reason: 'abandoned' });
+  conv.deadlineKind = 'timeout';
+  deadlines.add(conv, conv.dueAt + conv.timeoutAfterPatienceMs);
 }
 
 function onReplyTimeout(conv: Conversation): void {
-  conv.timer = undefined;
   if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
   bump(counters.errors, 'reply_timeout');
   recordMs(latency, nowReal() - conv.intendedRealMs);
@@ -325,7 +333,7 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
   const conv = awaiting.get(String(frame.replyTo));
   if (conv === undefined || conv.session !== session) return;
   awaiting.delete(conv.pendingId);
-  clearTimer(conv);
+  deadlines.cancel(conv);
   const ms = receivedReal - conv.intendedRealMs;
   recordMs(latency, ms);
   recordMs(intentLatency(conv.arrival.intent), ms);
@@ -358,12 +366,15 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
   conv.turn++;
   conv.pendingText = step.text;
   conv.pendingPlanMs = loop.planAt(receivedReal) + step.thinkMs / workload.speed;
-  loop.schedule(conv.pendingPlanMs, () => {
-    if (conv.phase !== 'thinking') return;
-    conv.intendedRealMs = loop.realAt(conv.pendingPlanMs);
-    recordMs(slip, Math.max(0, nowReal() - conv.intendedRealMs));
-    sendPending(conv);
-  });
+  loop.schedule(conv.pendingPlanMs, conv.sendDue);
+}
+
+/** A conversation's next message at its time, unless it ended meanwhile. */
+function sendDue(conv: Conversation): void {
+  if (conv.phase !== 'thinking') return;
+  conv.intendedRealMs = loop.realAt(conv.pendingPlanMs);
+  recordMs(slip, Math.max(0, nowReal() - conv.intendedRealMs));
+  sendPending(conv);
 }
 
 /** A pooled socket with room, if any. */
@@ -468,6 +479,7 @@ function start(arrival: PlannedArrival): void {
   const first = customer.first();
   const conv: Conversation = {
     arrival,
+    convId: `c-${arrival.seq}`,
     customer,
     session: undefined,
     phase: 'connecting',
@@ -479,7 +491,12 @@ function start(arrival: PlannedArrival): void {
     pendingId: '',
     lastReply: undefined,
     connectAttempts: 0,
-    timer: undefined,
+    deadlineKind: 'patience',
+    timeoutAfterPatienceMs: 0,
+    sendDue: () => sendDue(conv),
+    dueAt: 0,
+    bucket: undefined,
+    slot: 0,
   };
   active.add(conv);
   connect(conv);
@@ -521,6 +538,7 @@ function stop(): void {
   stopped = true;
   loop.stop();
   if (flushTimer !== undefined) clearInterval(flushTimer);
+  if (deadlineTimer !== undefined) clearInterval(deadlineTimer);
   for (const conv of active) conv.session?.ws.terminate();
   for (const session of available) session.ws.terminate();
   available.length = 0;
@@ -535,6 +553,7 @@ channel.onMessage((msg: ToDriver) => {
     startEpochMs = msg.startEpochMs;
     loopDelay.enable();
     flushTimer = setInterval(flush, FLUSH_MS);
+    deadlineTimer = setInterval(() => deadlines.expire(nowReal(), onDeadline), DEADLINE_RESOLUTION_MS);
     loop.run(msg.clock);
   } else if (msg.kind === 'clock') {
     loop.run(msg.clock);
