@@ -9,6 +9,13 @@ describe('normalize', () => {
     expect(normalize('襯衫尺碼偏小嗎？想換大一碼')).toBe('衬衫尺码偏小吗?想换大一码');
   });
 
+  it('reads 么 as the question particle 吗 except in 什么/怎么/这么…, and chat 肿么 as 怎么', () => {
+    expect(normalize('亲在么，有货么')).toBe('亲在吗,有货吗');
+    expect(normalize('什么怎么这么那么多么要么')).toBe('什么怎么这么那么多么要么');
+    expect(normalize('肿么办')).toBe('怎么办');
+    expect(normalize('么')).toBe('么');
+  });
+
   it('drops emoji', () => {
     expect(normalize('谢谢😊👍🏻')).toBe('谢谢');
     expect(normalize('ok❤️')).toBe('ok');

@@ -20,6 +20,13 @@ const TRAD_SIMP =
 
 const MAP = buildMap();
 
+const ME = 0x4e48; // 么
+const MA = 0x5417; // 吗
+const ZHONG = 0x80bf; // 肿, as in chat 肿么 = 怎么
+const ZEN = 0x600e; // 怎
+/** Characters before 么 in words (什么, 怎么, 这么, 那么, 多么, 要么, 干么); after anything else 么 is the question particle 吗. */
+const ME_WORDS = new Set([0x4ec0, ZEN, 0x8fd9, 0x90a3, 0x591a, 0x8981, 0x5e72]);
+
 function buildMap(): Uint16Array {
   const map = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) map[c] = c;
@@ -57,7 +64,7 @@ export function createNormBuffer(capacity = 4096): NormBuffer {
 }
 
 /**
- * Width, case and common traditional characters folded; emoji, other astral symbols and apostrophes ("don't" =
+ * Width, case and common traditional characters folded; the chat particle 么 folded onto 吗 (在么 = 在吗, 肿么 = 怎么); emoji, other astral symbols and apostrophes ("don't" =
  * "dont") dropped; digit runs
  * become one placeholder (an order id `E` + 16 digits, or any run of 10+ digits, becomes PH_LONGNUM).
  */
@@ -95,6 +102,15 @@ export function normalizeInto(text: string, buf: NormBuffer): NormBuffer {
       }
       i = j;
       continue;
+    }
+    if (c === ME && len > 0) {
+      const before = out[len - 1] as number;
+      if (before === ZHONG) out[len - 1] = ZEN;
+      else if (!ME_WORDS.has(before)) {
+        out[len++] = MA;
+        i++;
+        continue;
+      }
     }
     out[len++] = c;
     i++;
