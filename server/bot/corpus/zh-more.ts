@@ -191,7 +191,6 @@ export const ZH_MORE: Record<IntentId, readonly string[]> = {
     '我要{n}件 能便宜点吗 怎么拍',
     '下单需要注意什么',
     '怎么付定金下单',
-    '能不能用花呗下单',
     '拍的时候备注颜色可以吗',
     '我想订购{p}',
     '能帮我下单吗 我不会弄',
@@ -427,6 +426,7 @@ export const ZH_MORE: Record<IntentId, readonly string[]> = {
     '付款页面卡住了',
     '显示支付超时',
     '重复付款了',
+    '能不能用花呗下单',
   ],
   invoice: [
     '发票怎么申请',
