@@ -20,12 +20,20 @@ import {
   createCounters,
   mergeCounters,
 } from '../engine/counters.ts';
+import { type Deadline, DeadlineWheel } from '../engine/deadline-wheel.ts';
 import type { LoadRun, LoadSample, LoadTotals } from '../engine/load-engine.ts';
 import { createClock, currentRate, withRate } from '../engine/run-clock.ts';
 import { ScheduleLoop } from '../engine/schedule-loop.ts';
 import type { PlannedArrival, SimCustomer, Workload } from '../engine/workload.ts';
 import { PeakdeskError } from '../errors.ts';
-import { createLatencyHistogram, type Histogram, recordMs } from '../metrics/latency.ts';
+import {
+  addDelta,
+  createLatencyHistogram,
+  createRecorderHistogram,
+  type Histogram,
+  recordMs,
+  toDelta,
+} from '../metrics/latency.ts';
 
 export interface HttpReplayOptions {
   /** http(s)://host:port/v1/chat */
@@ -49,7 +57,8 @@ export interface HttpReplayOptions {
 
 type Phase = 'waiting' | 'thinking' | 'abandoned' | 'ended';
 
-interface Conversation {
+/** A conversation's deadline in the wheel: the customer's patience, then the reply timeout. */
+interface Conversation extends Deadline {
   arrival: PlannedArrival;
   customer: SimCustomer;
   locale: string;
@@ -62,6 +71,14 @@ interface Conversation {
   intendedRealMs: number;
   request: http.ClientRequest | undefined;
   lastReply: Pick<BotReply, 'handoff'> | undefined;
+  deadlineKind: 'patience' | 'timeout';
+  /** Real ms from patience running out to the reply timeout. */
+  timeoutAfterPatienceMs: number;
+  /** The next message's text and plan time while the customer thinks. */
+  nextText: string;
+  nextPlanMs: number;
+  /** Sends the next message at its time (one function a conversation, not a closure a message). */
+  sendDue: () => void;
 }
 
 interface Window {
@@ -72,17 +89,28 @@ interface Window {
 }
 
 const SAMPLE_MS = 1000;
+/** Patience and reply timeouts fire up to this much late (bucket width plus the sweep period). */
+const DEADLINE_RESOLUTION_MS = 5;
 const LOOP_DELAY_RESOLUTION_MS = 10;
 /** Idle keep-alive sockets are closed before the server's own idle timeout (uWS: 10 s) can race a reuse. */
 const FREE_SOCKET_TIMEOUT_MS = 4000;
 
-function newWindow(): Window {
+function newWindow(create: () => Histogram): Window {
   return {
     counters: createCounters(),
-    latency: createLatencyHistogram(),
+    latency: create(),
     latencyByIntent: new Map(),
-    slip: createLatencyHistogram(),
+    slip: create(),
   };
+}
+
+/** A packed copy of a recorder histogram, and the same values added into `total`. */
+function copyInto(h: Histogram, total: Histogram): Histogram {
+  const delta = toDelta(h);
+  const copy = createLatencyHistogram();
+  addDelta(copy, delta);
+  addDelta(total, delta);
+  return copy;
 }
 
 /** A body as JSON, or undefined when it is not JSON (a proxy's page, an empty or cut body). */
@@ -126,34 +154,29 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
   const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
   const active = new Set<Conversation>();
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-  let w = newWindow();
-  const totals = newWindow();
+  // Values are recorded once, into this second's recorder histograms (reset each second); each
+  // sample hands on packed copies and adds the same values to the totals as sparse deltas.
+  const w = newWindow(createRecorderHistogram);
+  const totals = newWindow(createLatencyHistogram);
+  const deadlines = new DeadlineWheel<Conversation>(DEADLINE_RESOLUTION_MS);
   const loop = new ScheduleLoop({ source: workload, nowReal, onArrival: (arrival) => start(arrival) });
   let stopped = false;
   let stoppedEarly = false;
   let drainDeadline: number | undefined;
 
-  function intentLatency(win: Window, intent: string): Histogram {
-    let h = win.latencyByIntent.get(intent);
-    if (h === undefined) {
-      h = createLatencyHistogram();
-      win.latencyByIntent.set(intent, h);
-    }
-    return h;
-  }
-
-  // Each value goes into this second's window and into the run's totals as it comes: adding whole
-  // histograms each second (Histogram.add walks every bucket) blocked this thread for ~0.5 s.
   function recordLatency(ms: number, intent: string | undefined): void {
-    for (const win of [w, totals]) {
-      recordMs(win.latency, ms);
-      if (intent !== undefined) recordMs(intentLatency(win, intent), ms);
+    recordMs(w.latency, ms);
+    if (intent === undefined) return;
+    let h = w.latencyByIntent.get(intent);
+    if (h === undefined) {
+      h = createRecorderHistogram();
+      w.latencyByIntent.set(intent, h);
     }
+    recordMs(h, ms);
   }
 
   function recordSlip(ms: number): void {
     recordMs(w.slip, ms);
-    recordMs(totals.slip, ms);
   }
 
   function finish(conv: Conversation, outcome: ConversationOutcome): void {
@@ -166,11 +189,13 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
       bump(w.counters.handoffsByReason, conv.lastReply.handoff.reason);
     }
     active.delete(conv);
+    deadlines.cancel(conv);
   }
 
   function onReply(conv: Conversation, turn: number, status: number, body: string): void {
     if (stopped || conv.turn !== turn || conv.phase === 'ended') return;
     conv.request = undefined;
+    deadlines.cancel(conv);
     const receivedReal = nowReal();
     const ms = receivedReal - conv.intendedRealMs;
     recordLatency(ms, conv.arrival.intent);
@@ -208,13 +233,38 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
       return;
     }
     conv.phase = 'thinking';
-    const planMs = loop.planAt(receivedReal) + step.thinkMs / workload.speed;
-    loop.schedule(planMs, () => {
-      if (conv.phase !== 'thinking') return;
-      conv.intendedRealMs = loop.realAt(planMs);
-      recordSlip(Math.max(0, nowReal() - conv.intendedRealMs));
-      send(conv, step.text);
-    });
+    conv.nextText = step.text;
+    conv.nextPlanMs = loop.planAt(receivedReal) + step.thinkMs / workload.speed;
+    loop.schedule(conv.nextPlanMs, conv.sendDue);
+  }
+
+  /** A conversation's next message at its time, unless it ended meanwhile. */
+  function sendDue(conv: Conversation): void {
+    if (conv.phase !== 'thinking') return;
+    conv.intendedRealMs = loop.realAt(conv.nextPlanMs);
+    recordSlip(Math.max(0, nowReal() - conv.intendedRealMs));
+    send(conv, conv.nextText);
+  }
+
+  function onDeadline(conv: Conversation): void {
+    if (stopped) return;
+    if (conv.deadlineKind === 'patience') {
+      if (conv.phase !== 'waiting') return;
+      // The customer gives up; the request stays open so a late reply is still measured.
+      countOutcome(w.counters, conv.arrival.intent, 'abandoned');
+      w.counters.gaveUpWaiting++;
+      conv.phase = 'abandoned';
+      conv.deadlineKind = 'timeout';
+      deadlines.add(conv, conv.dueAt + conv.timeoutAfterPatienceMs);
+      return;
+    }
+    if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
+    bump(w.counters.errors, 'reply_timeout');
+    recordLatency(nowReal() - conv.intendedRealMs, undefined);
+    const req = conv.request;
+    conv.request = undefined;
+    finish(conv, 'failed');
+    req?.destroy();
   }
 
   function onRequestError(conv: Conversation, turn: number, code: string): void {
@@ -256,31 +306,18 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     );
     w.counters.messagesSent++;
     conv.phase = 'waiting';
-    // Patience runs in real time, as in the WebSocket driver: the server is never compressed.
-    const patienceLeft = conv.customer.patienceMs() - Math.max(0, nowReal() - conv.intendedRealMs);
-    setTimeout(
-      () => {
-        if (stopped || conv.phase !== 'waiting' || conv.turn !== turn) return;
-        // The customer gives up; the request stays open so a late reply is still measured.
-        countOutcome(w.counters, conv.arrival.intent, 'abandoned');
-        w.counters.gaveUpWaiting++;
-        conv.phase = 'abandoned';
-      },
-      Math.max(0, patienceLeft),
-    ).unref();
-    setTimeout(
-      () => {
-        if (stopped || conv.turn !== turn) return;
-        if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
-        bump(w.counters.errors, 'reply_timeout');
-        recordLatency(nowReal() - conv.intendedRealMs, undefined);
-        const req = conv.request;
-        conv.request = undefined;
-        finish(conv, 'failed');
-        req?.destroy();
-      },
-      Math.max(0, replyTimeoutMs - Math.max(0, nowReal() - conv.intendedRealMs)),
-    ).unref();
+    // Patience runs in real time, as in the WebSocket driver: the server is never compressed. One
+    // deadline a message, cancelled by the reply: first the customer's patience, then the reply timeout.
+    const patienceAt = conv.intendedRealMs + conv.customer.patienceMs();
+    const timeoutAt = conv.intendedRealMs + replyTimeoutMs;
+    if (patienceAt < timeoutAt) {
+      conv.deadlineKind = 'patience';
+      conv.timeoutAfterPatienceMs = timeoutAt - patienceAt;
+      deadlines.add(conv, patienceAt);
+    } else {
+      conv.deadlineKind = 'timeout';
+      deadlines.add(conv, timeoutAt);
+    }
     post(conv, turn, body, false);
   }
 
@@ -301,6 +338,14 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
       intendedRealMs: intendedReal,
       request: undefined,
       lastReply: undefined,
+      deadlineKind: 'patience',
+      timeoutAfterPatienceMs: 0,
+      nextText: '',
+      nextPlanMs: 0,
+      sendDue: () => sendDue(conv),
+      dueAt: 0,
+      bucket: undefined,
+      slot: 0,
     };
     active.add(conv);
     send(conv, first.text);
@@ -308,17 +353,32 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
 
   function emitSample(): void {
     const real = nowReal();
-    const done = w;
-    w = newWindow();
-    mergeCounters(totals.counters, done.counters);
+    const counters = w.counters;
+    w.counters = createCounters();
+    mergeCounters(totals.counters, counters);
+    const latencyByIntent = new Map<string, Histogram>();
+    for (const [intent, h] of w.latencyByIntent) {
+      if (h.totalCount === 0) continue;
+      let total = totals.latencyByIntent.get(intent);
+      if (total === undefined) {
+        total = createLatencyHistogram();
+        totals.latencyByIntent.set(intent, total);
+      }
+      latencyByIntent.set(intent, copyInto(h, total));
+      h.reset();
+    }
+    const latency = copyInto(w.latency, totals.latency);
+    const slip = copyInto(w.slip, totals.slip);
+    w.latency.reset();
+    w.slip.reset();
     o.onSample?.({
       realSec: real / 1000,
       planMs: loop.planAt(real),
       rate: currentRate(loop.runClock()),
-      counters: done.counters,
-      latency: done.latency,
-      latencyByIntent: done.latencyByIntent,
-      slip: done.slip,
+      counters,
+      latency,
+      latencyByIntent,
+      slip,
       loopLagP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
       active: active.size,
     });
@@ -335,6 +395,7 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     stopped = true;
     stoppedEarly = early;
     clearInterval(sampler);
+    clearInterval(deadlineSweep);
     loop.stop();
     // Conversations waiting past their customer's patience are already counted abandoned.
     let inFlightAtStop = 0;
@@ -358,6 +419,8 @@ export async function startHttpReplay(o: HttpReplayOptions): Promise<LoadRun> {
     }
   }, SAMPLE_MS);
 
+  const deadlineSweep = setInterval(() => deadlines.expire(nowReal(), onDeadline), DEADLINE_RESOLUTION_MS);
+  deadlineSweep.unref();
   loopDelay.enable();
   loop.run(createClock());
 
