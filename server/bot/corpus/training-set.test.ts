@@ -1,21 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { INTENTS } from '../types.ts';
 import { EN_CORPUS } from './en.ts';
+import { EN_CONCEPTS } from './en-concepts.ts';
 import { EN_EXTRA } from './en-extra.ts';
 import { EN_MORE } from './en-more.ts';
 import { trainingExamples } from './training-set.ts';
 import { ZH_CORPUS } from './zh.ts';
+import { ZH_CONCEPTS } from './zh-concepts.ts';
 import { ZH_EXTRA } from './zh-extra.ts';
 import { ZH_MORE } from './zh-more.ts';
 
-const LANGS = { zh: [ZH_CORPUS, ZH_MORE, ZH_EXTRA], en: [EN_CORPUS, EN_MORE, EN_EXTRA] } as const;
+const LANGS = {
+  zh: [ZH_CORPUS, ZH_MORE, ZH_EXTRA, ZH_CONCEPTS],
+  en: [EN_CORPUS, EN_MORE, EN_EXTRA, EN_CONCEPTS],
+} as const;
 
 describe('the intent corpus', () => {
   it.each(Object.entries(LANGS))('%s has at least 60 phrasings per intent, none repeated', (_lang, parts) => {
     const seen = new Map<string, string>();
     const repeated: string[] = [];
     for (const intent of INTENTS) {
-      const phrasings = parts.flatMap((p) => [...p[intent]]);
+      const phrasings = parts.flatMap((p) => [...(p[intent] ?? [])]);
       expect(phrasings.length, intent).toBeGreaterThanOrEqual(60);
       for (const t of phrasings) {
         const key = t.toLowerCase().trim();
@@ -30,7 +35,7 @@ describe('the intent corpus', () => {
   it('expands every phrasing into 8 variants, plus bare order ids under 9 intents, the same for the same seed', () => {
     const phrasings = Object.values(LANGS)
       .flat()
-      .reduce((n, p) => n + INTENTS.reduce((m, i) => m + p[i].length, 0), 0);
+      .reduce((n, p) => n + INTENTS.reduce((m, i) => m + (p[i]?.length ?? 0), 0), 0);
     const examples = trainingExamples();
     expect(examples).toHaveLength(8 * phrasings + 9 * 10);
     expect(examples.filter((e) => e.ambiguous === true)).toHaveLength(9 * 10);

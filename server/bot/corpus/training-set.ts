@@ -3,11 +3,13 @@
 import { createRng, type Rng } from '../../../sim/util/rng.ts';
 import { COLOUR_NAMES, PRODUCT_SPECS } from '../../data/products.ts';
 import type { Example } from '../classifier.ts';
-import { INTENTS } from '../types.ts';
+import { INTENTS, type IntentId } from '../types.ts';
 import { EN_CORPUS } from './en.ts';
+import { EN_CONCEPTS } from './en-concepts.ts';
 import { EN_EXTRA } from './en-extra.ts';
 import { EN_MORE } from './en-more.ts';
 import { ZH_CORPUS } from './zh.ts';
+import { ZH_CONCEPTS } from './zh-concepts.ts';
 import { ZH_EXTRA } from './zh-extra.ts';
 import { ZH_MORE } from './zh-more.ts';
 
@@ -139,8 +141,8 @@ export function trainingExamples(seed = 7, variants = 8): Example[] {
   const rng = createRng(seed);
   const out: Example[] = [];
   let group = 0;
-  for (const intent of INTENTS) {
-    for (const template of [...ZH_CORPUS[intent], ...ZH_MORE[intent], ...ZH_EXTRA[intent]]) {
+  const expandZh = (intent: IntentId, templates: readonly string[]): void => {
+    for (const template of templates) {
       group++;
       for (let v = 0; v < variants; v++) {
         const mixed = v === 3 && template.includes('{p}') ? EN_FILL.products : ZH_FILL.products;
@@ -154,7 +156,9 @@ export function trainingExamples(seed = 7, variants = 8): Example[] {
         out.push({ text, intent, group, locale: 'zh' });
       }
     }
-    for (const template of [...EN_CORPUS[intent], ...EN_MORE[intent], ...EN_EXTRA[intent]]) {
+  };
+  const expandEn = (intent: IntentId, templates: readonly string[]): void => {
+    for (const template of templates) {
       group++;
       for (let v = 0; v < variants; v++) {
         const body = fill(template, EN_FILL, rng);
@@ -164,6 +168,15 @@ export function trainingExamples(seed = 7, variants = 8): Example[] {
         out.push({ text: caseVariant(text, rng), intent, group, locale: 'en' });
       }
     }
+  };
+  for (const intent of INTENTS) {
+    expandZh(intent, [...ZH_CORPUS[intent], ...ZH_MORE[intent], ...ZH_EXTRA[intent]]);
+    expandEn(intent, [...EN_CORPUS[intent], ...EN_MORE[intent], ...EN_EXTRA[intent]]);
+  }
+  // Later files after all of the earlier ones, so adding phrasings leaves the fills of the existing ones as they were.
+  for (const intent of INTENTS) {
+    expandZh(intent, ZH_CONCEPTS[intent] ?? []);
+    expandEn(intent, EN_CONCEPTS[intent] ?? []);
   }
   const idRng = createRng(seed + 1);
   for (const intent of ID_INTENTS) {
