@@ -50,7 +50,7 @@ const defaults: Required<TrainOptions> = {
   learningRate: 5,
   seed: 1,
   validationShare: 0.2,
-  snapshots: Number(process.env.SNAPS ?? 8),
+  snapshots: 8,
 };
 
 const K = INTENTS.length;
