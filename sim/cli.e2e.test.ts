@@ -39,7 +39,16 @@ describe('peakdesk CLI', () => {
       cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080']),
       cli(['run', '--no-tui', '--target', 'http://[::1/v1/chat']),
       cli(['run', '--no-tui', '--target', 'ws://127.0.0.1:8080/chat', '--connections', '8']),
-      cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080/v1/chat', '--drivers', '2']),
+      cli([
+        'run',
+        '--no-tui',
+        '--target',
+        'http://127.0.0.1:8080/v1/chat',
+        '--drivers',
+        '4',
+        '--connections',
+        '2',
+      ]),
       cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080/v1/chat', '--convs-per-socket', '4']),
       cli(['run', '--no-tui', '--convs-per-socket', '0']),
     ]);
@@ -56,7 +65,7 @@ describe('peakdesk CLI', () => {
     expect(wsConnections.stderr).toBe('--connections applies to an http:// or https:// --target only\n');
     expect(httpDrivers.code).toBe(2);
     expect(httpDrivers.stderr).toBe(
-      '--drivers must be 1 with an http:// or https:// --target (one driver), got 2\n',
+      '--connections must be at least --drivers (4): each driver needs a connection, got 2\n',
     );
     expect(httpMux.code).toBe(2);
     expect(httpMux.stderr).toBe('--convs-per-socket applies to a ws:// or wss:// target only\n');

@@ -5,6 +5,7 @@ import {
   countOutcome,
   countScheduled,
   createCounters,
+  endOutcome,
   inFlight,
   mergeCounters,
 } from './counters.ts';
@@ -63,5 +64,11 @@ describe('admitArrival', () => {
     expect([c.scheduled, c.lateStarts, c.dropped]).toEqual([3, 1, 1]);
     expect(c.byIntent.invoice).toMatchObject({ scheduled: 1, dropped: 1 });
     expect(c.byIntent.greeting).toMatchObject({ scheduled: 2, dropped: 0 });
+  });
+
+  it("counts a customer's end as its outcome: a hand-off they accepted is handed off", () => {
+    expect(endOutcome('resolved')).toBe('resolved');
+    expect(endOutcome('handoff_accepted')).toBe('handedOff');
+    expect(endOutcome('abandoned')).toBe('abandoned');
   });
 });

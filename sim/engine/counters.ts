@@ -83,6 +83,11 @@ export function intentTally(counters: Counters, intent: string): IntentTally {
 }
 
 /** Counts one conversation's end (or drop) under its true intent. */
+/** The outcome a customer's decision to end a conversation counts as. */
+export function endOutcome(reason: 'resolved' | 'abandoned' | 'handoff_accepted'): ConversationOutcome {
+  return reason === 'resolved' ? 'resolved' : reason === 'handoff_accepted' ? 'handedOff' : 'abandoned';
+}
+
 export function countOutcome(counters: Counters, intent: string, outcome: ConversationOutcome): void {
   counters[outcome]++;
   intentTally(counters, intent)[outcome]++;

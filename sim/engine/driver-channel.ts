@@ -2,7 +2,7 @@
 // process (runs past one process's open-file limit), the IPC channel with structured-clone
 // serialization. The driver code is the same either way.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DriverInit, FromDriver, ToDriver } from './driver-worker.ts';
+import type { DriverInit, FromDriver, ToDriver } from './driver-protocol.ts';
 
 export interface DriverChannel {
   init: DriverInit;

@@ -2,86 +2,17 @@
 // Every message has an intended send time; latency = reply time − intended send time, so a server
 // that stalls shows the stall (no coordinated omission). Conversations start at their scheduled time
 // whatever the server does; when this thread cannot start one (at its cap) it is counted dropped.
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { BotReply } from '../../server/bot/types.ts';
-import { createRecorderHistogram, type Histogram, recordMs, toDelta } from '../metrics/latency.ts';
-import {
-  admitArrival,
-  bump,
-  type ConversationOutcome,
-  type Counters,
-  countOutcome,
-  createCounters,
-} from './counters.ts';
+import { admitArrival, bump, type ConversationOutcome, countOutcome, endOutcome } from './counters.ts';
 import { type Deadline, DeadlineWheel } from './deadline-wheel.ts';
 import { openDriverChannel } from './driver-channel.ts';
-import type { RunClock } from './run-clock.ts';
+import { DriverMeter } from './driver-meter.ts';
+import { runDriverShell } from './driver-shell.ts';
 import { ScheduleLoop } from './schedule-loop.ts';
 import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from './workload.ts';
 
-export interface DriverInit {
-  index: number;
-  workers: number;
-  /** ws://host:port/chat */
-  target: string;
-  token: string | undefined;
-  /** URL of a module exporting createWorkload(spec). */
-  workloadModule: string;
-  workloadSpec: unknown;
-  /** Open conversations this thread may hold; arrivals past it are dropped. */
-  maxActive: number;
-  /** Local addresses to spread sockets over (loopback aliases when ephemeral ports run out). */
-  sourceAddresses: string[];
-  /** A start later than this after its intended time counts as a late start. */
-  slipToleranceMs: number;
-  /** Real ms a reply may take before the message counts as failed. */
-  replyTimeoutMs: number;
-  /**
-   * Hand a socket whose conversation ended well to the next conversation instead of closing it
-   * (DESIGN: several conversations may run on one socket, one after another). Arrivals still start on
-   * schedule: with no idle socket a new one is opened.
-   */
-  socketReuse: boolean;
-  /**
-   * Conversations one socket carries at once (a gateway multiplexing customers onto the bot tier);
-   * above 1 sockets are reused and the frames due in one tick go out in one write per socket.
-   */
-  convsPerSocket: number;
-}
-
-export type ToDriver =
-  | { kind: 'start'; startEpochMs: number; clock: RunClock }
-  | { kind: 'clock'; clock: RunClock }
-  | { kind: 'stop' };
-
-export interface DriverFlush {
-  kind: 'flush';
-  index: number;
-  /** Real ms since the run started. */
-  realMs: number;
-  planMs: number;
-  counters: Counters;
-  latency: Float64Array;
-  latencyByIntent: Record<string, Float64Array>;
-  slip: Float64Array;
-  loopLagP99Ms: number;
-  active: number;
-  /** WebSockets open now. */
-  openSockets: number;
-  /** Open conversations not yet counted in any outcome (abandoned ones waiting for a late reply are counted). */
-  uncounted: number;
-  /** Every arrival of the schedule has started (or been dropped). */
-  arrivalsDone: boolean;
-  /** Arrivals done and every conversation ended. */
-  done: boolean;
-}
-
-export type FromDriver = { kind: 'ready' } | DriverFlush | { kind: 'stopped' };
-
-const FLUSH_MS = 1000;
-/** monitorEventLoopDelay samples every this many ms and reports that much on an idle loop. */
-const LOOP_DELAY_RESOLUTION_MS = 10;
 /** Patience and reply timeouts fire up to this much late (bucket width plus the sweep period). */
 const DEADLINE_RESOLUTION_MS = 5;
 /** Pooled sockets one thread keeps for reuse; idle ones past this are closed (each holds a file descriptor). */
@@ -146,13 +77,8 @@ const workloadModule = (await import(init.workloadModule)) as WorkloadModule;
 const workload: Workload = await workloadModule.createWorkload(init.workloadSpec);
 
 let startEpochMs = 0;
-let counters = createCounters();
-const latency = createRecorderHistogram();
-const latencyByIntent = new Map<string, Histogram>();
-const slip = createRecorderHistogram();
-const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+const meter = new DriverMeter();
 const active = new Set<Conversation>();
-let flushTimer: NodeJS.Timeout | undefined;
 let stopped = false;
 let socketSeq = 0;
 const reuse = init.socketReuse || init.convsPerSocket > 1;
@@ -174,23 +100,14 @@ const loop = new ScheduleLoop({
   mine: (arrival) => arrival.seq % init.workers === init.index,
 });
 
-function intentLatency(intent: string): Histogram {
-  let h = latencyByIntent.get(intent);
-  if (h === undefined) {
-    h = createRecorderHistogram();
-    latencyByIntent.set(intent, h);
-  }
-  return h;
-}
-
 function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: string): void {
   if (conv.phase === 'ended') return;
   const wasAbandoned = conv.phase === 'abandoned';
   conv.phase = 'ended';
-  if (!wasAbandoned) countOutcome(counters, conv.arrival.intent, outcome);
+  if (!wasAbandoned) countOutcome(meter.counters, conv.arrival.intent, outcome);
   if (outcome === 'handedOff' && conv.lastReply?.handoff !== undefined) {
-    bump(counters.handoffsByQueue, conv.lastReply.handoff.queue);
-    bump(counters.handoffsByReason, conv.lastReply.handoff.reason);
+    bump(meter.counters.handoffsByQueue, conv.lastReply.handoff.queue);
+    bump(meter.counters.handoffsByReason, conv.lastReply.handoff.reason);
   }
   active.delete(conv);
   awaiting.delete(conv.pendingId);
@@ -265,7 +182,7 @@ function sendPending(conv: Conversation): void {
     session,
     `{"type":"msg","id":"${conv.pendingId}","conv":"${conv.convId}","text":${JSON.stringify(conv.pendingText)},"locale":${JSON.stringify(conv.pendingLocale)}}`,
   );
-  counters.messagesSent++;
+  meter.counters.messagesSent++;
   conv.phase = 'waiting';
   // Patience with the bot runs in real time: the server is never compressed, so a customer of a
   // 720× replay must not give up on a 20 ms reply because 60 s of patience became 83 ms.
@@ -291,8 +208,8 @@ function onDeadline(conv: Conversation): void {
 /** The customer gives up waiting; the socket stays open so the late reply is still measured. */
 function onPatienceOut(conv: Conversation): void {
   if (stopped || conv.phase !== 'waiting') return;
-  countOutcome(counters, conv.arrival.intent, 'abandoned');
-  counters.gaveUpWaiting++;
+  countOutcome(meter.counters, conv.arrival.intent, 'abandoned');
+  meter.counters.gaveUpWaiting++;
   conv.phase = 'abandoned';
   if (conv.session?.ws.readyState === WebSocket.OPEN)
     send(conv.session, { type: 'end', conv: conv.convId, reason: 'abandoned' });
@@ -302,15 +219,15 @@ function onPatienceOut(conv: Conversation): void {
 
 function onReplyTimeout(conv: Conversation): void {
   if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
-  bump(counters.errors, 'reply_timeout');
-  recordMs(latency, nowReal() - conv.intendedRealMs);
+  bump(meter.counters.errors, 'reply_timeout');
+  meter.latencyMs(nowReal() - conv.intendedRealMs);
   finish(conv, 'failed');
 }
 
 /** Fails every conversation on a socket (a reply that cannot be read, an error about the socket). */
 function failSession(session: Session, code: string): void {
   for (const conv of [...session.convs]) {
-    bump(counters.errors, code);
+    bump(meter.counters.errors, code);
     finish(conv, 'failed');
   }
 }
@@ -335,16 +252,15 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
   awaiting.delete(conv.pendingId);
   deadlines.cancel(conv);
   const ms = receivedReal - conv.intendedRealMs;
-  recordMs(latency, ms);
-  recordMs(intentLatency(conv.arrival.intent), ms);
+  meter.latencyMs(ms, conv.arrival.intent);
   if (frame.type === 'error') {
-    bump(counters.errors, String(frame.code));
+    bump(meter.counters.errors, String(frame.code));
     finish(conv, 'failed');
     return;
   }
-  counters.replies++;
+  meter.counters.replies++;
   if (conv.phase === 'abandoned') {
-    counters.lateReplies++;
+    meter.counters.lateReplies++;
     finish(conv, 'abandoned');
     return;
   }
@@ -353,13 +269,7 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
   conv.lastReply = reply;
   const step = conv.customer.onReply(reply);
   if (step.kind === 'end') {
-    const outcome: ConversationOutcome =
-      step.reason === 'resolved'
-        ? 'resolved'
-        : step.reason === 'handoff_accepted'
-          ? 'handedOff'
-          : 'abandoned';
-    finish(conv, outcome, step.reason);
+    finish(conv, endOutcome(step.reason), step.reason);
     return;
   }
   conv.phase = 'thinking';
@@ -373,7 +283,7 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
 function sendDue(conv: Conversation): void {
   if (conv.phase !== 'thinking') return;
   conv.intendedRealMs = loop.realAt(conv.pendingPlanMs);
-  recordMs(slip, Math.max(0, nowReal() - conv.intendedRealMs));
+  meter.slipMs(nowReal() - conv.intendedRealMs);
   sendPending(conv);
 }
 
@@ -401,7 +311,7 @@ function connect(conv: Conversation): void {
   if (pooled !== undefined) {
     pooled.convs.add(conv);
     conv.session = pooled;
-    counters.socketsReused++;
+    meter.counters.socketsReused++;
     sendPending(conv);
     return;
   }
@@ -416,7 +326,7 @@ function connect(conv: Conversation): void {
     opened: false,
   };
   conv.session = session;
-  counters.socketsOpened++;
+  meter.counters.socketsOpened++;
   if (init.convsPerSocket > 1) release(session);
   ws.on('open', () => {
     session.opened = true;
@@ -446,7 +356,7 @@ function connect(conv: Conversation): void {
         c.session = undefined;
         retryConnect(c, session.errorCode ?? 'disconnected');
       } else {
-        bump(counters.errors, 'disconnected');
+        bump(meter.counters.errors, 'disconnected');
         finish(c, 'failed');
       }
     }
@@ -460,7 +370,7 @@ function retryConnect(conv: Conversation, code: string): void {
   // As long as the customer would wait for a reply (real time, like the server's own).
   const giveUpReal = conv.intendedRealMs + Math.min(conv.customer.patienceMs(), init.replyTimeoutMs);
   if (nowReal() + backoffReal >= giveUpReal) {
-    bump(counters.errors, code);
+    bump(meter.counters.errors, code);
     finish(conv, 'failed');
     return;
   }
@@ -472,9 +382,9 @@ function retryConnect(conv: Conversation, code: string): void {
 function start(arrival: PlannedArrival): void {
   const intendedReal = loop.realAt(arrival.planMs);
   const late = nowReal() - intendedReal;
-  recordMs(slip, Math.max(0, late));
+  meter.slipMs(late);
   const atCap = active.size >= init.maxActive;
-  if (!admitArrival(counters, arrival.intent, late, init.slipToleranceMs, atCap)) return;
+  if (!admitArrival(meter.counters, arrival.intent, late, init.slipToleranceMs, atCap)) return;
   const customer = workload.customer(arrival);
   const first = customer.first();
   const conv: Conversation = {
@@ -502,64 +412,25 @@ function start(arrival: PlannedArrival): void {
   connect(conv);
 }
 
-function flush(): void {
-  const intents: Record<string, Float64Array> = {};
-  for (const [intent, h] of latencyByIntent) {
-    if (h.totalCount > 0) intents[intent] = toDelta(h);
-    h.reset();
-  }
-  const realMs = nowReal();
-  // arrivals are generated ahead of time: done only once every arrival has started
-  const allStarted = loop.allStarted();
-  const msg: DriverFlush = {
-    kind: 'flush',
-    index: init.index,
-    realMs,
-    planMs: loop.planAt(realMs),
-    counters,
-    latency: toDelta(latency),
-    latencyByIntent: intents,
-    slip: toDelta(slip),
-    loopLagP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
+runDriverShell({
+  channel,
+  meter,
+  loop,
+  nowReal,
+  onStart(epochMs) {
+    startEpochMs = epochMs;
+    deadlineTimer = setInterval(() => deadlines.expire(nowReal(), onDeadline), DEADLINE_RESOLUTION_MS);
+  },
+  state: () => ({
     active: active.size,
     openSockets,
     uncounted: [...active].filter((c) => c.phase !== 'abandoned').length,
-    arrivalsDone: allStarted,
-    done: allStarted && active.size === 0,
-  };
-  channel.send(msg);
-  counters = createCounters();
-  latency.reset();
-  slip.reset();
-  loopDelay.reset();
-}
-
-function stop(): void {
-  stopped = true;
-  loop.stop();
-  if (flushTimer !== undefined) clearInterval(flushTimer);
-  if (deadlineTimer !== undefined) clearInterval(deadlineTimer);
-  for (const conv of active) conv.session?.ws.terminate();
-  for (const session of available) session.ws.terminate();
-  available.length = 0;
-  flush();
-  loopDelay.disable();
-  channel.send({ kind: 'stopped' } satisfies FromDriver);
-  channel.close();
-}
-
-channel.onMessage((msg: ToDriver) => {
-  if (msg.kind === 'start') {
-    startEpochMs = msg.startEpochMs;
-    loopDelay.enable();
-    flushTimer = setInterval(flush, FLUSH_MS);
-    deadlineTimer = setInterval(() => deadlines.expire(nowReal(), onDeadline), DEADLINE_RESOLUTION_MS);
-    loop.run(msg.clock);
-  } else if (msg.kind === 'clock') {
-    loop.run(msg.clock);
-  } else {
-    stop();
-  }
+  }),
+  onStop() {
+    stopped = true;
+    if (deadlineTimer !== undefined) clearInterval(deadlineTimer);
+    for (const conv of active) conv.session?.ws.terminate();
+    for (const session of available) session.ws.terminate();
+    available.length = 0;
+  },
 });
-
-channel.send({ kind: 'ready' } satisfies FromDriver);

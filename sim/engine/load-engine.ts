@@ -8,11 +8,11 @@ import { PeakdeskError } from '../errors.ts';
 import { addDelta, createLatencyHistogram, type Histogram } from '../metrics/latency.ts';
 import { startTsWorker } from '../util/ts-worker.ts';
 import { type Counters, createCounters, mergeCounters } from './counters.ts';
-import type { DriverFlush, DriverInit, FromDriver, ToDriver } from './driver-worker.ts';
+import type { DriverFlush, DriverInit, FromDriver, ToDriver } from './driver-protocol.ts';
 import { createClock, currentRate, planAt, type RunClock, withRate } from './run-clock.ts';
 
 export interface LoadOptions {
-  /** ws://host:port/chat */
+  /** ws://host:port/chat, or http(s)://host:port/v1/chat (then the drivers speak HTTP: ../http/http-driver.ts) */
   target: string;
   /** Bearer token for the target. @default undefined */
   token?: string;
@@ -41,6 +41,8 @@ export interface LoadOptions {
    * sockets are pooled and the frames due together go out in one write per socket. @default 1
    */
   convsPerSocket?: number;
+  /** Keep-alive connections to an HTTP target, shared out over the drivers. @default 64 */
+  connections?: number;
   /** After the last arrival, real ms to let open conversations finish. @default 15000 */
   drainMs?: number;
   /** Called once per second of real time with what happened in it. */
@@ -59,7 +61,7 @@ export interface LoadSample {
   slip: Histogram;
   loopLagP99Ms: number;
   active: number;
-  /** WebSockets the drivers hold open (absent for drivers without sockets of their own, e.g. HTTP). */
+  /** Sockets the drivers hold open: WebSockets, or keep-alive connections to an HTTP target. */
   openSockets?: number;
 }
 
@@ -84,7 +86,13 @@ export interface LoadRun {
   readonly done: Promise<LoadTotals>;
 }
 
-const DRIVER_ENTRY = new URL('./driver-worker.ts', import.meta.url);
+const WS_DRIVER = new URL('./driver-worker.ts', import.meta.url);
+const HTTP_DRIVER = new URL('../http/http-driver.ts', import.meta.url);
+
+/** An http:// or https:// target is replayed over `POST /v1/chat`; anything else is a WebSocket URL. */
+export function isHttpTarget(target: string | undefined): boolean {
+  return target !== undefined && /^https?:\/\//i.test(target);
+}
 /** The engine's housekeeping period (drain and done checks, late samples). */
 const TICK_MS = 250;
 /** A sample goes out this long after the last one even if a driver has not flushed. */
@@ -106,9 +114,9 @@ class DriverProcess extends EventEmitter implements DriverHandle {
   private readonly child;
   private stopped = false;
 
-  constructor(init: DriverInit) {
+  constructor(entry: URL, init: DriverInit) {
     super();
-    this.child = spawn(process.execPath, [RUN_TS.pathname, DRIVER_ENTRY.pathname], {
+    this.child = spawn(process.execPath, [RUN_TS.pathname, entry.pathname], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
@@ -166,6 +174,15 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
   const convsPerSocket = options.convsPerSocket ?? 1;
   if (!Number.isInteger(convsPerSocket) || convsPerSocket < 1)
     throw new PeakdeskError(`--convs-per-socket must be an integer >= 1, got ${convsPerSocket}`);
+  const connections = options.connections ?? 64;
+  if (!Number.isInteger(connections) || connections < 1)
+    throw new PeakdeskError(`--connections must be an integer >= 1, got ${connections}`);
+  const http = isHttpTarget(options.target);
+  if (http && connections < drivers)
+    throw new PeakdeskError(
+      `--connections must be at least --drivers (${drivers}) for an HTTP target, got ${connections}`,
+    );
+  const entry = http ? HTTP_DRIVER : WS_DRIVER;
   const workers: DriverHandle[] = [];
   for (let index = 0; index < drivers; index++) {
     const init: DriverInit = {
@@ -181,11 +198,13 @@ export async function startLoad(options: LoadOptions): Promise<LoadRun> {
       replyTimeoutMs: options.replyTimeoutMs ?? 30_000,
       socketReuse: options.socketReuse ?? false,
       convsPerSocket,
+      // the drivers' shares add up to `connections`
+      connections: Math.floor(connections / drivers) + (index < connections % drivers ? 1 : 0),
     };
     workers.push(
       options.driverProcesses === true
-        ? new DriverProcess(init)
-        : startTsWorker(DRIVER_ENTRY, init as unknown as Record<string, unknown>),
+        ? new DriverProcess(entry, init)
+        : startTsWorker(entry, init as unknown as Record<string, unknown>),
     );
   }
   await Promise.all(

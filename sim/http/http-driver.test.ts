@@ -3,12 +3,20 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { inFlight, OUTCOMES } from '../engine/counters.ts';
-import { createWorkload, type FixedSpec } from '../engine/fixtures/fixed-workload.ts';
-import type { LoadSample } from '../engine/load-engine.ts';
+import type { FixedSpec } from '../engine/fixtures/fixed-workload.ts';
+import { type LoadOptions, type LoadRun, type LoadSample, startLoad } from '../engine/load-engine.ts';
 import { summarizeMs } from '../metrics/latency.ts';
 import { startTsWorker } from '../util/ts-worker.ts';
-import { httpErrorCode, startHttpReplay } from './http-replay.ts';
-import { startHttpReplayThread } from './http-replay-thread.ts';
+
+const FIXED = new URL('../engine/fixtures/fixed-workload.ts', import.meta.url).href;
+
+/** The load engine with HTTP drivers (an http:// target) on the fixed workload. */
+function replay(
+  o: { url: string; spec: FixedSpec } & Omit<LoadOptions, 'target' | 'workloadModule' | 'workloadSpec'>,
+): Promise<LoadRun> {
+  const { url, spec, ...rest } = o;
+  return startLoad({ target: url, workloadModule: FIXED, workloadSpec: spec, ...rest });
+}
 
 function outcomes(c: Record<string, unknown>): number {
   return OUTCOMES.reduce((sum, o) => sum + (c[o] as number), 0);
@@ -31,14 +39,14 @@ afterAll(async () => {
   await server.stop();
 });
 
-describe('HTTP replay (open model over POST /v1/chat)', () => {
+describe('HTTP driver (open model over POST /v1/chat)', () => {
   it('replays a schedule of multi-turn conversations with exact accounting', async () => {
     const samples: LoadSample[] = [];
     const spec: FixedSpec = { count: 100, everyMs: 10, turns: 2, thinkMs: 50, patienceMs: 10_000 };
-    const run = await startHttpReplay({
+    const run = await replay({
       url: `${server.url}/v1/chat`,
       token: 'replay-token',
-      workload: createWorkload(spec),
+      spec,
       connections: 8,
       drainMs: 5000,
       onSample: (s) => samples.push(s),
@@ -67,9 +75,9 @@ describe('HTTP replay (open model over POST /v1/chat)', () => {
     });
     const port = await new Promise<number>((resolve) => stall.once('message', resolve));
     const spec: FixedSpec = { count: 250, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 60_000 };
-    const run = await startHttpReplay({
+    const run = await replay({
       url: `http://127.0.0.1:${port}/v1/chat`,
-      workload: createWorkload(spec),
+      spec,
       connections: 4,
       drainMs: 5000,
     });
@@ -86,10 +94,10 @@ describe('HTTP replay (open model over POST /v1/chat)', () => {
 
   it('counts a rejected token as one failed conversation and one unauthorized error per arrival', async () => {
     const spec: FixedSpec = { count: 20, everyMs: 10, turns: 3, thinkMs: 10, patienceMs: 10_000 };
-    const run = await startHttpReplay({
+    const run = await replay({
       url: `${server.url}/v1/chat`,
       token: 'wrong-token-xx',
-      workload: createWorkload(spec),
+      spec,
       drainMs: 2000,
     });
     const totals = await run.done;
@@ -105,9 +113,9 @@ describe('HTTP replay (open model over POST /v1/chat)', () => {
   it('counts a refused connection as a failed conversation under the socket error code', async () => {
     const port = await closedPort();
     const spec: FixedSpec = { count: 10, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 10_000 };
-    const run = await startHttpReplay({
+    const run = await replay({
       url: `http://127.0.0.1:${port}/v1/chat`,
-      workload: createWorkload(spec),
+      spec,
       drainMs: 2000,
     });
     const totals = await run.done;
@@ -118,10 +126,10 @@ describe('HTTP replay (open model over POST /v1/chat)', () => {
 
   it('stops on request: open conversations are in flight at stop and the accounting still balances', async () => {
     const spec: FixedSpec = { count: 1000, everyMs: 10, turns: 5, thinkMs: 200, patienceMs: 10_000 };
-    const run = await startHttpReplay({
+    const run = await replay({
       url: `${server.url}/v1/chat`,
       token: 'replay-token',
-      workload: createWorkload(spec),
+      spec,
     });
     setTimeout(() => run.stop(), 1500);
     const totals = await run.done;
@@ -134,14 +142,14 @@ describe('HTTP replay (open model over POST /v1/chat)', () => {
   });
 });
 
-describe('HTTP replay playback rate', () => {
+describe('HTTP driver playback rate', () => {
   it('pauses and resumes: nothing starts while paused, and every arrival still ends', async () => {
     const samples: LoadSample[] = [];
     const spec: FixedSpec = { count: 100, everyMs: 10, turns: 1, thinkMs: 0, patienceMs: 10_000 };
-    const run = await startHttpReplay({
+    const run = await replay({
       url: `${server.url}/v1/chat`,
       token: 'replay-token',
-      workload: createWorkload(spec),
+      spec,
       drainMs: 5000,
       onSample: (s) => samples.push(s),
     });
@@ -163,15 +171,17 @@ describe('HTTP replay playback rate', () => {
   });
 });
 
-describe('HTTP replay in its own thread', () => {
-  it('hands samples and totals across the thread exactly', async () => {
+describe('HTTP drivers in child processes', () => {
+  it('split the stream over two processes and the accounting adds up exactly', async () => {
     const samples: LoadSample[] = [];
     const spec: FixedSpec = { count: 50, everyMs: 10, turns: 2, thinkMs: 20, patienceMs: 10_000 };
-    const run = await startHttpReplayThread({
+    const run = await replay({
       url: `${server.url}/v1/chat`,
       token: 'replay-token',
-      workloadModule: new URL('../engine/fixtures/fixed-workload.ts', import.meta.url).href,
-      workloadSpec: spec,
+      spec,
+      drivers: 2,
+      driverProcesses: true,
+      connections: 4,
       drainMs: 5000,
       onSample: (s) => samples.push(s),
     });
@@ -184,15 +194,8 @@ describe('HTTP replay in its own thread', () => {
     expect(totals.slip.totalCount).toBe(100);
     expect(samples.reduce((n, s) => n + s.counters.replies, 0)).toBe(100);
     expect(samples.reduce((n, s) => n + s.latency.totalCount, 0)).toBe(100);
-  });
-});
-
-describe('httpErrorCode', () => {
-  it("takes the protocol's error code, else the status", () => {
-    expect(httpErrorCode(429, '{"type":"error","code":"rate_limited","message":"slow down"}')).toBe(
-      'rate_limited',
-    );
-    expect(httpErrorCode(502, '<html>Bad Gateway</html>')).toBe('http_502');
-    expect(httpErrorCode(500, '')).toBe('http_500');
+    // keep-alive connections were open while it ran, at most the 4 allowed
+    expect(Math.max(...samples.map((s) => s.openSockets ?? 0))).toBeGreaterThan(0);
+    expect(Math.max(...samples.map((s) => s.openSockets ?? 0))).toBeLessThanOrEqual(4);
   });
 });

@@ -3,7 +3,7 @@
 // autocannon writes a connection's next request when the reply arrives (a rate is a per-second quota,
 // so requests go out in bursts) and times from the write; with a rate its "coordinated omission
 // correction" backfills at a 1 ms interval (`Math.ceil(1 / rate)`), adding samples, not waits. Scenario
-// replays over HTTP, with latency from the intended send time, are http-replay.ts (`peakdesk run`).
+// replays over HTTP, with latency from the intended send time, are the HTTP driver, http-driver.ts (`peakdesk run`).
 import autocannon from 'autocannon';
 import { PeakdeskError } from '../errors.ts';
 

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { parseIntOption, parseNumberOption } from '../cli-options.ts';
+import { isHttpTarget } from '../engine/load-engine.ts';
 import { usageError } from '../errors.ts';
-import { executeRun, isHttpTarget } from './run.ts';
+import { executeRun } from './run.ts';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -115,18 +116,16 @@ export function registerRunCommand(program: Command): void {
         throw usageError(`--connections must be >= 1, got ${connections}`);
       const drivers = opts.drivers as number;
       const convsPerSocket = opts.convsPerSocket as number | undefined;
-      const wsOnly = ['reuseSockets', 'driverProcesses', 'convsPerSocket'].filter(
-        (k) => opts[k] !== undefined,
-      );
+      const wsOnly = ['reuseSockets', 'convsPerSocket'].filter((k) => opts[k] !== undefined);
       if (http && wsOnly.length > 0) {
         const flag = (k: string): string => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
         throw usageError(`${wsOnly.map(flag).join(', ')} applies to a ws:// or wss:// target only`);
       }
       if (convsPerSocket !== undefined && convsPerSocket < 1)
         throw usageError(`--convs-per-socket must be >= 1, got ${convsPerSocket}`);
-      if (http && drivers !== 1)
+      if (http && (connections ?? 64) < drivers)
         throw usageError(
-          `--drivers must be 1 with an http:// or https:// --target (one driver), got ${drivers}`,
+          `--connections must be at least --drivers (${drivers}): each driver needs a connection, got ${connections ?? 64}`,
         );
       const code = await executeRun({
         scenario,

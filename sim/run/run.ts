@@ -8,7 +8,6 @@ import { type RunningServer, startServer } from '../../server/server.ts';
 import { inFlight } from '../engine/counters.ts';
 import { type LoadRun, type LoadSample, type LoadTotals, startLoad } from '../engine/load-engine.ts';
 import { ExitCode, type ExitCodeValue, PeakdeskError } from '../errors.ts';
-import { startHttpReplayThread } from '../http/http-replay-thread.ts';
 import type { LiveFrame } from '../live/frame.ts';
 import { createLatencyHistogram, summarizeMs } from '../metrics/latency.ts';
 import { planFromRun, savingLine, staffingRows, writePlanCsv } from '../plan/plan.ts';
@@ -66,13 +65,8 @@ export interface RunOptions {
   reuseSockets?: boolean;
   /** WebSocket: conversations multiplexed on one socket (a gateway in front of the bot). @default 1 */
   convsPerSocket?: number;
-  /** WebSocket: drivers as child processes (past one process's open-file limit). @default false */
+  /** Drivers as child processes (past one process's open-file limit). @default false */
   driverProcesses?: boolean;
-}
-
-/** An http:// or https:// target is replayed over `POST /v1/chat`; anything else over WebSocket. */
-export function isHttpTarget(target: string | undefined): boolean {
-  return target !== undefined && /^https?:\/\//i.test(target);
 }
 
 const PLAIN_EVERY_SEC = 5;
@@ -224,28 +218,19 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
       process.stdout.write(`${formatProgressLine(lastFrame)}\n`);
     }
   };
-  const engine: LoadRun = isHttpTarget(o.target)
-    ? await startHttpReplayThread({
-        url: target,
-        token: o.token,
-        workloadModule: WORKLOAD,
-        workloadSpec: prepared.workloadSpec,
-        connections: o.connections,
-        maxActive: o.maxConversations,
-        onSample,
-      })
-    : await startLoad({
-        target,
-        token: o.token,
-        drivers: o.drivers,
-        driverProcesses: o.driverProcesses,
-        socketReuse: o.reuseSockets,
-        convsPerSocket,
-        workloadModule: WORKLOAD,
-        workloadSpec: prepared.workloadSpec,
-        maxActive: o.maxConversations,
-        onSample,
-      });
+  const engine: LoadRun = await startLoad({
+    target,
+    token: o.token,
+    drivers: o.drivers,
+    driverProcesses: o.driverProcesses,
+    socketReuse: o.reuseSockets,
+    convsPerSocket,
+    connections: o.connections,
+    workloadModule: WORKLOAD,
+    workloadSpec: prepared.workloadSpec,
+    maxActive: o.maxConversations,
+    onSample,
+  });
 
   let interrupted = false;
   const onSignal = (): void => {

@@ -1,0 +1,72 @@
+// What a driver (WebSocket or HTTP) measures between two flushes to the load engine: counters, latency
+// by intent, start slip and event-loop lag. Recorder histograms are reset by each flush, not rebuilt,
+// and cross to the engine as sparse deltas.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createRecorderHistogram, type Histogram, recordMs, toDelta } from '../metrics/latency.ts';
+import { type Counters, createCounters } from './counters.ts';
+
+/** monitorEventLoopDelay samples every this many ms and reports that much on an idle loop. */
+const LOOP_DELAY_RESOLUTION_MS = 10;
+
+export interface MeterDelta {
+  counters: Counters;
+  latency: Float64Array;
+  latencyByIntent: Record<string, Float64Array>;
+  slip: Float64Array;
+  loopLagP99Ms: number;
+}
+
+export class DriverMeter {
+  /** Replaced by each `take`: count into `meter.counters`, never into a saved reference. */
+  counters: Counters = createCounters();
+  private readonly latency = createRecorderHistogram();
+  private readonly latencyByIntent = new Map<string, Histogram>();
+  private readonly slip = createRecorderHistogram();
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+
+  start(): void {
+    this.loopDelay.enable();
+  }
+
+  stop(): void {
+    this.loopDelay.disable();
+  }
+
+  /** A reply's (or a timed-out message's) latency; by intent too when given. */
+  latencyMs(ms: number, intent?: string): void {
+    recordMs(this.latency, ms);
+    if (intent === undefined) return;
+    let h = this.latencyByIntent.get(intent);
+    if (h === undefined) {
+      h = createRecorderHistogram();
+      this.latencyByIntent.set(intent, h);
+    }
+    recordMs(h, ms);
+  }
+
+  /** How late a start or a send was against its intended time. */
+  slipMs(ms: number): void {
+    recordMs(this.slip, Math.max(0, ms));
+  }
+
+  /** Everything measured since the last call, as a flush carries it; starts the next window. */
+  take(): MeterDelta {
+    const byIntent: Record<string, Float64Array> = {};
+    for (const [intent, h] of this.latencyByIntent) {
+      if (h.totalCount > 0) byIntent[intent] = toDelta(h);
+      h.reset();
+    }
+    const out: MeterDelta = {
+      counters: this.counters,
+      latency: toDelta(this.latency),
+      latencyByIntent: byIntent,
+      slip: toDelta(this.slip),
+      loopLagP99Ms: Math.max(0, this.loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
+    };
+    this.counters = createCounters();
+    this.latency.reset();
+    this.slip.reset();
+    this.loopDelay.reset();
+    return out;
+  }
+}

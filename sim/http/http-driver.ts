@@ -1,0 +1,278 @@
+// The HTTP driver (a worker thread or a child process of the load engine, like the WebSocket driver):
+// replays its share of the arrival stream over `POST /v1/chat`, open model. The same arrivals,
+// customers, think times, patience and accounting as the WebSocket driver; each message is sent at
+// its intended time over a pool of keep-alive connections, latency = reply time − intended send time.
+//
+// Not on autocannon: autocannon is closed-loop (one request in flight per connection, the next one
+// written as soon as the reply arrives, or after the next 1 s reset of a per-connection quota when a
+// rate is set), so it cannot leave a connection idle until a message is due nor send at an intended
+// time; and it measures from the actual write. See README "HTTP targets".
+import http from 'node:http';
+import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import type { BotReply } from '../../server/bot/types.ts';
+import {
+  admitArrival,
+  bump,
+  type ConversationOutcome,
+  countOutcome,
+  endOutcome,
+} from '../engine/counters.ts';
+import { type Deadline, DeadlineWheel } from '../engine/deadline-wheel.ts';
+import { openDriverChannel } from '../engine/driver-channel.ts';
+import { DriverMeter } from '../engine/driver-meter.ts';
+import { runDriverShell } from '../engine/driver-shell.ts';
+import { ScheduleLoop } from '../engine/schedule-loop.ts';
+import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from '../engine/workload.ts';
+import { httpErrorCode, parseChatReply } from './http-reply.ts';
+
+type Phase = 'waiting' | 'thinking' | 'abandoned' | 'ended';
+
+/** A conversation's deadline in the wheel: the customer's patience, then the reply timeout. */
+interface Conversation extends Deadline {
+  arrival: PlannedArrival;
+  customer: SimCustomer;
+  locale: string;
+  /** Session id the server returned; sent back to continue the conversation. */
+  session: string | undefined;
+  phase: Phase;
+  /** Messages sent so far; a reply or error for an older message is ignored. */
+  turn: number;
+  /** Real time (run ms) the pending message was meant to go out. */
+  intendedRealMs: number;
+  request: http.ClientRequest | undefined;
+  lastReply: Pick<BotReply, 'handoff'> | undefined;
+  deadlineKind: 'patience' | 'timeout';
+  /** Real ms from patience running out to the reply timeout. */
+  timeoutAfterPatienceMs: number;
+  /** The next message's text and plan time while the customer thinks. */
+  nextText: string;
+  nextPlanMs: number;
+  /** Sends the next message at its time (one function a conversation, not a closure a message). */
+  sendDue: () => void;
+}
+
+/** Patience and reply timeouts fire up to this much late (bucket width plus the sweep period). */
+const DEADLINE_RESOLUTION_MS = 5;
+/** Idle keep-alive sockets are closed before the server's own idle timeout (uWS: 10 s) can race a reuse. */
+const FREE_SOCKET_TIMEOUT_MS = 4000;
+
+const channel = await openDriverChannel();
+const init = channel.init;
+const workloadModule = (await import(init.workloadModule)) as WorkloadModule;
+const workload: Workload = await workloadModule.createWorkload(init.workloadSpec);
+
+const url = new URL(init.target);
+const client = url.protocol === 'https:' ? https : http;
+const agent = new client.Agent({
+  keepAlive: true,
+  maxSockets: init.connections,
+  timeout: FREE_SOCKET_TIMEOUT_MS,
+});
+const headers: Record<string, string> = { 'content-type': 'application/json' };
+if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
+
+let startEpochMs = 0;
+const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
+const meter = new DriverMeter();
+const active = new Set<Conversation>();
+const deadlines = new DeadlineWheel<Conversation>(DEADLINE_RESOLUTION_MS);
+let deadlineTimer: NodeJS.Timeout | undefined;
+let stopped = false;
+const loop = new ScheduleLoop({
+  source: workload,
+  nowReal,
+  onArrival: (arrival) => start(arrival),
+  mine: (arrival) => arrival.seq % init.workers === init.index,
+});
+
+function finish(conv: Conversation, outcome: ConversationOutcome): void {
+  if (conv.phase === 'ended') return;
+  const wasAbandoned = conv.phase === 'abandoned';
+  conv.phase = 'ended';
+  if (!wasAbandoned) countOutcome(meter.counters, conv.arrival.intent, outcome);
+  if (outcome === 'handedOff' && conv.lastReply?.handoff !== undefined) {
+    bump(meter.counters.handoffsByQueue, conv.lastReply.handoff.queue);
+    bump(meter.counters.handoffsByReason, conv.lastReply.handoff.reason);
+  }
+  active.delete(conv);
+  deadlines.cancel(conv);
+}
+
+function onReply(conv: Conversation, turn: number, status: number, body: string): void {
+  if (stopped || conv.turn !== turn || conv.phase === 'ended') return;
+  conv.request = undefined;
+  deadlines.cancel(conv);
+  const receivedReal = nowReal();
+  meter.latencyMs(receivedReal - conv.intendedRealMs, conv.arrival.intent);
+  if (status !== 200) {
+    bump(meter.counters.errors, httpErrorCode(status, body));
+    finish(conv, 'failed');
+    return;
+  }
+  const parsed = parseChatReply(body);
+  if (parsed === undefined) {
+    bump(meter.counters.errors, 'bad_reply');
+    finish(conv, 'failed');
+    return;
+  }
+  meter.counters.replies++;
+  if (conv.phase === 'abandoned') {
+    meter.counters.lateReplies++;
+    finish(conv, 'abandoned');
+    return;
+  }
+  conv.session = parsed.session;
+  conv.lastReply = parsed.reply;
+  const step = conv.customer.onReply(parsed.reply);
+  if (step.kind === 'end') {
+    // HTTP has no `end` message: the server's session simply expires (its TTL).
+    finish(conv, endOutcome(step.reason));
+    return;
+  }
+  conv.phase = 'thinking';
+  conv.nextText = step.text;
+  conv.nextPlanMs = loop.planAt(receivedReal) + step.thinkMs / workload.speed;
+  loop.schedule(conv.nextPlanMs, conv.sendDue);
+}
+
+/** A conversation's next message at its time, unless it ended meanwhile. */
+function sendDue(conv: Conversation): void {
+  if (conv.phase !== 'thinking') return;
+  conv.intendedRealMs = loop.realAt(conv.nextPlanMs);
+  meter.slipMs(nowReal() - conv.intendedRealMs);
+  send(conv, conv.nextText);
+}
+
+function onDeadline(conv: Conversation): void {
+  if (stopped) return;
+  if (conv.deadlineKind === 'patience') {
+    if (conv.phase !== 'waiting') return;
+    // The customer gives up; the request stays open so a late reply is still measured.
+    countOutcome(meter.counters, conv.arrival.intent, 'abandoned');
+    meter.counters.gaveUpWaiting++;
+    conv.phase = 'abandoned';
+    conv.deadlineKind = 'timeout';
+    deadlines.add(conv, conv.dueAt + conv.timeoutAfterPatienceMs);
+    return;
+  }
+  if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
+  bump(meter.counters.errors, 'reply_timeout');
+  meter.latencyMs(nowReal() - conv.intendedRealMs);
+  const req = conv.request;
+  conv.request = undefined;
+  finish(conv, 'failed');
+  req?.destroy();
+}
+
+function onRequestError(conv: Conversation, turn: number, code: string): void {
+  if (stopped || conv.turn !== turn || conv.phase === 'ended') return;
+  conv.request = undefined;
+  bump(meter.counters.errors, code);
+  finish(conv, 'failed');
+}
+
+function post(conv: Conversation, turn: number, body: string, retried: boolean): void {
+  const req = client.request(url, { method: 'POST', agent, headers }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => onReply(conv, turn, res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+    res.on('error', (err: NodeJS.ErrnoException) => onRequestError(conv, turn, err.code ?? 'response_error'));
+  });
+  req.on('error', (err: NodeJS.ErrnoException) => {
+    // A kept-alive socket the server closed just as it was reused: the request never reached it
+    // (Node's documented case for one retry), so it goes again on a fresh socket, not counted twice.
+    if (!retried && req.reusedSocket && err.code === 'ECONNRESET' && !stopped && conv.turn === turn) {
+      post(conv, turn, body, true);
+      return;
+    }
+    onRequestError(conv, turn, err.code ?? 'request_error');
+  });
+  conv.request = req;
+  req.end(body);
+}
+
+function send(conv: Conversation, text: string): void {
+  conv.turn++;
+  const body = JSON.stringify(
+    conv.session === undefined
+      ? { text, locale: conv.locale }
+      : { session: conv.session, text, locale: conv.locale },
+  );
+  meter.counters.messagesSent++;
+  conv.phase = 'waiting';
+  // Patience runs in real time, as in the WebSocket driver: the server is never compressed. One
+  // deadline a message, cancelled by the reply: first the customer's patience, then the reply timeout.
+  const patienceAt = conv.intendedRealMs + conv.customer.patienceMs();
+  const timeoutAt = conv.intendedRealMs + init.replyTimeoutMs;
+  if (patienceAt < timeoutAt) {
+    conv.deadlineKind = 'patience';
+    conv.timeoutAfterPatienceMs = timeoutAt - patienceAt;
+    deadlines.add(conv, patienceAt);
+  } else {
+    conv.deadlineKind = 'timeout';
+    deadlines.add(conv, timeoutAt);
+  }
+  post(conv, conv.turn, body, false);
+}
+
+function start(arrival: PlannedArrival): void {
+  const intendedReal = loop.realAt(arrival.planMs);
+  const late = nowReal() - intendedReal;
+  meter.slipMs(late);
+  const atCap = active.size >= init.maxActive;
+  if (!admitArrival(meter.counters, arrival.intent, late, init.slipToleranceMs, atCap)) return;
+  const customer = workload.customer(arrival);
+  const first = customer.first();
+  const conv: Conversation = {
+    arrival,
+    customer,
+    locale: first.locale,
+    session: undefined,
+    phase: 'waiting',
+    turn: 0,
+    intendedRealMs: intendedReal,
+    request: undefined,
+    lastReply: undefined,
+    deadlineKind: 'patience',
+    timeoutAfterPatienceMs: 0,
+    nextText: '',
+    nextPlanMs: 0,
+    sendDue: () => sendDue(conv),
+    dueAt: 0,
+    bucket: undefined,
+    slot: 0,
+  };
+  active.add(conv);
+  send(conv, first.text);
+}
+
+/** Keep-alive connections open now, busy or idle. */
+function openConnections(): number {
+  let n = 0;
+  for (const list of Object.values(agent.sockets)) n += list?.length ?? 0;
+  for (const list of Object.values(agent.freeSockets)) n += list?.length ?? 0;
+  return n;
+}
+
+runDriverShell({
+  channel,
+  meter,
+  loop,
+  nowReal,
+  onStart(epochMs) {
+    startEpochMs = epochMs;
+    deadlineTimer = setInterval(() => deadlines.expire(nowReal(), onDeadline), DEADLINE_RESOLUTION_MS);
+  },
+  state: () => ({
+    active: active.size,
+    openSockets: openConnections(),
+    uncounted: [...active].filter((c) => c.phase !== 'abandoned').length,
+  }),
+  onStop() {
+    stopped = true;
+    if (deadlineTimer !== undefined) clearInterval(deadlineTimer);
+    for (const conv of active) conv.request?.destroy();
+    agent.destroy();
+  },
+});
