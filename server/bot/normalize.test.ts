@@ -16,6 +16,12 @@ describe('normalize', () => {
     expect(normalize('么')).toBe('么');
   });
 
+  it('cuts a letter repeated three or more times after another letter to one, as chat elongates words', () => {
+    expect(normalize('Hiii, pleaseee')).toBe('hi, please');
+    expect(normalize('sooo good')).toBe('so good');
+    expect(normalize('zzzz aaa hmmm')).toBe('zzzz aaa hm');
+  });
+
   it('drops emoji', () => {
     expect(normalize('谢谢😊👍🏻')).toBe('谢谢');
     expect(normalize('ok❤️')).toBe('ok');

@@ -103,6 +103,22 @@ export function normalizeInto(text: string, buf: NormBuffer): NormBuffer {
       i = j;
       continue;
     }
+    if (
+      isLatin(c) &&
+      len >= 3 &&
+      out[len - 1] === c &&
+      out[len - 2] === c &&
+      out[len - 3] !== c &&
+      isLatin(out[len - 3] as number)
+    ) {
+      // A third repeat of a letter after another letter is chat elongation (no English word has three): "hiii",
+      // "pleaseee", "sooo". A word that is one letter repeated ("zzzz") is kept as keyboard noise.
+      while (len > 0 && out[len - 1] === c) len--;
+      out[len++] = c;
+      i++;
+      while (i < n && MAP[text.charCodeAt(i)] === c) i++;
+      continue;
+    }
     if (c === ME && len > 0) {
       const before = out[len - 1] as number;
       if (before === ZHONG) out[len - 1] = ZEN;
