@@ -21,21 +21,30 @@ export interface ReplyFrame extends BotReply {
   serverMicros: number;
 }
 
-const id = z.string().min(1).max(128);
-const text = z.string().min(1).max(4000);
-const locale = z.string().min(2).max(35);
+const ID_MAX = 128;
+const TEXT_MAX = 4000;
+const LOCALE_MIN = 2;
+const LOCALE_MAX = 35;
+const END_REASONS = ['resolved', 'abandoned', 'handoff_accepted'] as const;
 
-const msgFrame = z.object({ type: z.literal('msg'), id, conv: id, text, locale: locale.optional() });
-const endFrame = z.object({
-  type: z.literal('end'),
+const id = z.string().min(1).max(ID_MAX);
+const text = z.string().min(1).max(TEXT_MAX);
+const locale = z.string().min(LOCALE_MIN).max(LOCALE_MAX);
+
+/** The schemas of record: they decide what is valid and word the errors. */
+export const msgFrameSchema = z.object({
+  type: z.literal('msg'),
+  id,
   conv: id,
-  reason: z.enum(['resolved', 'abandoned', 'handoff_accepted']),
+  text,
+  locale: locale.optional(),
 });
-const httpBody = z.object({ session: id.optional(), text, locale: locale.optional() });
+export const endFrameSchema = z.object({ type: z.literal('end'), conv: id, reason: z.enum(END_REASONS) });
+export const httpBodySchema = z.object({ session: id.optional(), text, locale: locale.optional() });
 
-export type MsgFrame = z.infer<typeof msgFrame>;
-export type EndFrame = z.infer<typeof endFrame>;
-export type HttpChatBody = z.infer<typeof httpBody>;
+export type MsgFrame = z.infer<typeof msgFrameSchema>;
+export type EndFrame = z.infer<typeof endFrameSchema>;
+export type HttpChatBody = z.infer<typeof httpBodySchema>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ErrorFrame };
 
@@ -75,13 +84,53 @@ function parseJsonObject(raw: string): Parsed<Record<string, unknown>> {
   return { ok: true, value: value as Record<string, unknown> };
 }
 
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= TEXT_MAX;
+const isLocale = (v: unknown): v is string =>
+  typeof v === 'string' && v.length >= LOCALE_MIN && v.length <= LOCALE_MAX;
+
+/**
+ * What the schema of record would give for `obj`, checked by hand (zod costs a third of the parse of a
+ * frame), or undefined when `obj` is not valid; then zod runs, to name what is wrong. Field order and
+ * unknown keys dropped as zod does; server/protocol-fast-path.test.ts holds the two to the same answers.
+ */
+export function fastClientFrame(obj: Record<string, unknown>): MsgFrame | EndFrame | undefined {
+  if (obj.type === 'msg') {
+    const { id: i, conv, text: t, locale: l } = obj;
+    if (!isId(i) || !isId(conv) || !isText(t)) return undefined;
+    if (l === undefined) return { type: 'msg', id: i, conv, text: t };
+    return isLocale(l) ? { type: 'msg', id: i, conv, text: t, locale: l } : undefined;
+  }
+  if (obj.type === 'end') {
+    const { conv, reason } = obj;
+    if (!isId(conv) || (reason !== 'resolved' && reason !== 'abandoned' && reason !== 'handoff_accepted')) {
+      return undefined;
+    }
+    return { type: 'end', conv, reason };
+  }
+  return undefined;
+}
+
+/** `fastClientFrame` for the body of `POST /v1/chat`. */
+export function fastHttpBody(obj: Record<string, unknown>): HttpChatBody | undefined {
+  const { session, text: t, locale: l } = obj;
+  if (!isText(t) || (session !== undefined && !isId(session)) || (l !== undefined && !isLocale(l))) {
+    return undefined;
+  }
+  const body: HttpChatBody = session === undefined ? { text: t } : { session, text: t };
+  if (l !== undefined) body.locale = l;
+  return body;
+}
+
 /** Parses one WebSocket text frame into a `msg` or `end` frame, or the error frame to send back. */
 export function parseClientFrame(raw: string): Parsed<MsgFrame | EndFrame> {
   const json = parseJsonObject(raw);
   if (!json.ok) return json;
   const obj = json.value;
+  const fast = fastClientFrame(obj);
+  if (fast !== undefined) return { ok: true, value: fast };
   const replyTo = typeof obj.id === 'string' && obj.id.length <= 128 ? obj.id : undefined;
-  const schema = obj.type === 'msg' ? msgFrame : obj.type === 'end' ? endFrame : undefined;
+  const schema = obj.type === 'msg' ? msgFrameSchema : obj.type === 'end' ? endFrameSchema : undefined;
   if (schema === undefined) {
     const got =
       typeof obj.type === 'string' ? `"${maskPersonalData(obj.type.slice(0, 40))}"` : typeof obj.type;
@@ -96,7 +145,9 @@ export function parseClientFrame(raw: string): Parsed<MsgFrame | EndFrame> {
 export function parseHttpBody(raw: string): Parsed<HttpChatBody> {
   const json = parseJsonObject(raw);
   if (!json.ok) return json;
-  const result = httpBody.safeParse(json.value);
+  const fast = fastHttpBody(json.value);
+  if (fast !== undefined) return { ok: true, value: fast };
+  const result = httpBodySchema.safeParse(json.value);
   if (!result.success) return fail('bad_type', describeIssue(result.error.issues[0]!));
   return { ok: true, value: result.data };
 }
