@@ -497,7 +497,6 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '{o}的钱退了吗',
     '退款申请怎么撤销',
     'tk',
-    '退差价',
     '运费退吗',
     '已经七天了还没退款',
     '退{n}块钱什么时候到',
@@ -534,6 +533,7 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '跌价了 差价退我',
     '还能申请价保吗',
     '价格保护',
+    '退差价',
   ],
   'payment.issue': [
     '付款失败',
