@@ -1,17 +1,21 @@
-// The hand-written checks that spare valid frames the zod parse must answer exactly as the zod schemas of
-// record do: the same value (fields, their order, unknown keys dropped) for every valid frame, nothing
-// for every invalid one (which then goes to zod for its error).
+// The message path's hand-written shortcuts must answer exactly as what they replace: the frame checks
+// as the zod schemas of record (the same value, fields in the same order, unknown keys dropped, for
+// every valid frame; nothing for an invalid one, which then goes to zod for its error), the reply frame
+// as a spread of the brain's reply, the locale test as toLowerCase().startsWith('en').
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { createBrain } from './bot/brain.ts';
 import {
   endFrameSchema,
   fastClientFrame,
   fastHttpBody,
   httpBodySchema,
   msgFrameSchema,
+  normaliseLocale,
   parseClientFrame,
   parseHttpBody,
+  replyFrame,
 } from './protocol.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150) * 20;
@@ -93,5 +97,51 @@ describe('fast frame checks agree with the zod schemas', () => {
       ok: false,
       error: { type: 'error', code: 'bad_type', message: 'field "session" must not be empty' },
     });
+  });
+});
+
+describe('reply frame', () => {
+  it("serialises as the spread of the brain's reply did, with and without a hand-off", () => {
+    const brain = createBrain();
+    const texts = [
+      '我的快递到哪了 E2026111100012345',
+      '这件羽绒服有L码吗',
+      '转人工',
+      '气死了 垃圾',
+      'I want to return my shoes',
+      '你好',
+    ];
+    const seen = new Set<string>();
+    for (const [c, locale] of [
+      [0, 'zh-CN'],
+      [1, 'en-US'],
+    ] as const) {
+      const session = brain.createSession(`c-${c}`, locale);
+      for (const [i, text] of texts.entries()) {
+        const msg = { type: 'msg', id: `m-${i}`, conv: `c-${c}`, text } as const;
+        const reply = brain.handleMessage(session, text, 1_763_000_000_000);
+        seen.add(reply.action);
+        expect(JSON.stringify(replyFrame(msg, reply, 41))).toBe(
+          JSON.stringify({ type: 'reply', replyTo: msg.id, conv: msg.conv, ...reply, serverMicros: 41 }),
+        );
+      }
+    }
+    expect(seen).toContain('handoff');
+    expect(seen).toContain('answer');
+  });
+});
+
+describe('locale', () => {
+  it("maps every first and second character as toLowerCase().startsWith('en') does", () => {
+    const reference = (tag: string): string => (tag.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN');
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      for (const tag of [ch, `${ch}n-US`, `e${ch}`, `E${ch}-GB`]) {
+        if (normaliseLocale(tag) !== reference(tag))
+          expect([tag, normaliseLocale(tag)]).toEqual([tag, reference(tag)]);
+      }
+    }
+    expect(normaliseLocale(undefined)).toBeUndefined();
   });
 });

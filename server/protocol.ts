@@ -155,11 +155,44 @@ export function parseHttpBody(raw: string): Parsed<HttpChatBody> {
 /** Maps a client's locale tag onto the two the bot speaks (English for en*, else Chinese). */
 export function normaliseLocale(tag: string | undefined): Locale | undefined {
   if (tag === undefined) return undefined;
-  return tag.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
+  // `tag.toLowerCase().startsWith('en')` without a string a message: only E/e and N/n lower-case to e, n
+  return tag.length >= 2 && (tag.charCodeAt(0) | 0x20) === 0x65 && (tag.charCodeAt(1) | 0x20) === 0x6e
+    ? 'en-US'
+    : 'zh-CN';
 }
 
+/**
+ * The reply frame, field by field in the wire order of DESIGN.md: a spread of `reply` (whose shape
+ * varies with `handoff`) was megamorphic and slowed JSON.stringify. `satisfies Required<…>` stops the
+ * build when BotReply gains a field that is not copied here.
+ */
 export function replyFrame(msg: MsgFrame, reply: BotReply, serverMicros: number): ReplyFrame {
-  return { type: 'reply', replyTo: msg.id, conv: msg.conv, ...reply, serverMicros };
+  const { handoff } = reply;
+  if (handoff === undefined) {
+    return {
+      type: 'reply',
+      replyTo: msg.id,
+      conv: msg.conv,
+      text: reply.text,
+      intent: reply.intent,
+      confidence: reply.confidence,
+      action: reply.action,
+      resolved: reply.resolved,
+      serverMicros,
+    } satisfies Required<Omit<ReplyFrame, 'handoff'>>;
+  }
+  return {
+    type: 'reply',
+    replyTo: msg.id,
+    conv: msg.conv,
+    text: reply.text,
+    intent: reply.intent,
+    confidence: reply.confidence,
+    action: reply.action,
+    resolved: reply.resolved,
+    handoff,
+    serverMicros,
+  } satisfies Required<ReplyFrame>;
 }
 
 export function errorFrame(code: ErrorCode, message: string, replyTo?: string): ErrorFrame {

@@ -117,6 +117,8 @@ const ctx: ChatContext = {
 };
 const expectedToken = options.token === undefined ? undefined : Buffer.from(options.token);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Text frames: the text Buffer.from(…).toString() gave (a BOM kept, bad bytes as U+FFFD), without a Buffer. */
+const frameText = new TextDecoder('utf-8', { ignoreBOM: true });
 let listenSocket: us_listen_socket | false = false;
 let shuttingDown = false;
 let nextReqId = 1;
@@ -325,7 +327,7 @@ function buildApp(): TemplatedApp {
           );
           return;
         }
-        const text = Buffer.from(message).toString('utf8');
+        const text = frameText.decode(message);
         if (!takeToken(data.bucket, options.rateLimitPerSec, options.rateLimitBurst, Date.now())) {
           metrics.message();
           metrics.error('rate_limited');
