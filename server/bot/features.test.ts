@@ -30,4 +30,22 @@ describe('extractFeatures', () => {
     expect(features('我，要')).toHaveLength(1 + 2);
     expect(features('我 要')).toHaveLength(1 + 2 + 1);
   });
+
+  it('adds one shared feature for each anger word and each other marketplace, in either language', () => {
+    const garbage = features('garbage');
+    expect(garbage).toHaveLength(1 + 6 + 1 + 1);
+    const anger = garbage[garbage.length - 2];
+    const liars = features('liars');
+    expect(liars).toHaveLength(1 + 4 + 1 + 1);
+    expect(liars[liars.length - 2]).toBe(anger);
+    expect(features('骗子')).toHaveLength(1 + 2 + 1 + 1);
+    expect(features('骗子')).toContain(anger);
+    const ebay = features('ebay');
+    const elsewhere = ebay[ebay.length - 2];
+    expect(elsewhere).not.toBe(anger);
+    expect(features('temu')).toContain(elsewhere);
+    expect(features('拼多多')).toContain(elsewhere);
+    expect(features('garden')).toHaveLength(1 + 5 + 1);
+    expect(features('谢谢')).toHaveLength(1 + 2 + 1);
+  });
 });
