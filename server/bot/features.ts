@@ -85,45 +85,40 @@ const CANONICAL = new Map<number, number>(
   ).map(([from, to]) => [wordHash(from), wordHash(to)]),
 );
 
-const SEED_ANGER = 0xa46;
-
-// Words of anger and abuse share one extra feature, so an insult the corpus uses once still counts like the rest.
-const ANGER_WORDS = new Set<number>(
-  (
-    'garbage rubbish trash junk scam scams scammer scammers fraud liar liars lying pathetic useless hopeless terrible ' +
-    'awful horrible worst disgusting disgrace disgraceful ridiculous unacceptable furious angry outrageous shameful ' +
-    'shame ripoff cheat cheated cheats cheating stupid idiot idiots incompetent unbelievable annoyed hate wtf damn shit ' +
-    'crap disappointed disappointing dissatisfied unprofessional rude shady joke'
-  )
-    .split(' ')
-    .map(wordHash),
-);
 const cjkToken = (c: number): number => mix(0x1234567, c);
-const ANGER_BIGRAMS = new Set<number>(
-  (
-    '垃圾 骗子 欺骗 忽悠 恶心 坑爹 坑人 气死 离谱 无语 差劲 失望 烂透 破店 黑店 过分 恶劣 奸商 太差 极差 最差 敷衍 ' +
-    '推脱 不满 受够 滚蛋 有病 服了 生气 愤怒 恼火 火大 无耻 良心 骗人 骗钱 破烂'
-  )
-    .split(' ')
-    .map((w) => mix(cjkToken(w.charCodeAt(0)), cjkToken(w.charCodeAt(1)))),
-);
 
-const SEED_ELSEWHERE = 0xe15;
-
-// Other marketplaces, delivery apps and subscriptions share one feature: their orders are out of this shop's scope.
-const ELSEWHERE_WORDS = new Set<number>(
-  (
-    'amazon ebay walmart etsy shein temu aliexpress alibaba lazada shopee wish costco ikea target bestbuy uber ' +
-    'doordash grubhub deliveroo instacart netflix spotify airbnb'
-  )
-    .split(' ')
-    .map(wordHash),
-);
-const ELSEWHERE_BIGRAMS = new Set<number>(
-  '拼多 唯品 抖音 快手 美团 饿了 闲鱼 亚马 苏宁 得物 小红 拼夕'
-    .split(' ')
-    .map((w) => mix(cjkToken(w.charCodeAt(0)), cjkToken(w.charCodeAt(1)))),
-);
+/**
+ * Word classes: each English word or Chinese character pair listed adds its class's one shared feature, so a word the
+ * corpus uses once still counts like the rest of its class.
+ */
+const WORD_CLASSES: readonly { en: string; zh: string }[] = [
+  {
+    // anger and abuse
+    en:
+      'garbage rubbish trash junk scam scams scammer scammers fraud liar liars lying pathetic useless hopeless terrible ' +
+      'awful horrible worst disgusting disgrace disgraceful ridiculous unacceptable furious angry outrageous shameful ' +
+      'shame ripoff cheat cheated cheats cheating stupid idiot idiots incompetent unbelievable annoyed hate wtf damn shit ' +
+      'crap disappointed disappointing dissatisfied unprofessional rude shady joke',
+    zh:
+      '垃圾 骗子 欺骗 忽悠 恶心 坑爹 坑人 气死 离谱 无语 差劲 失望 烂透 破店 黑店 过分 恶劣 奸商 太差 极差 最差 敷衍 ' +
+      '推脱 不满 受够 滚蛋 有病 服了 生气 愤怒 恼火 火大 无耻 良心 骗人 骗钱 破烂',
+  },
+  {
+    // other marketplaces, delivery apps and subscriptions: out of this shop's scope
+    en:
+      'amazon ebay walmart etsy shein temu aliexpress alibaba lazada shopee wish costco ikea target bestbuy uber ' +
+      'doordash grubhub deliveroo instacart netflix spotify airbnb',
+    zh: '拼多 唯品 抖音 快手 美团 饿了 闲鱼 亚马 苏宁 得物 小红 拼夕',
+  },
+];
+const WORD_CLASS = new Map<number, number>();
+const PAIR_CLASS = new Map<number, number>();
+WORD_CLASSES.forEach(({ en, zh }, i) => {
+  const feature = bucket(mix(0xc1a55, i));
+  for (const w of en.split(' ')) WORD_CLASS.set(wordHash(w), feature);
+  for (const w of zh.split(' '))
+    PAIR_CLASS.set(mix(cjkToken(w.charCodeAt(0)), cjkToken(w.charCodeAt(1))), feature);
+});
 
 /** A reusable feature list: `ids[0..length)` are bucket indices (repeats allowed). */
 export interface FeatureBuffer {
@@ -169,17 +164,14 @@ export function extractFeatures(buf: NormBuffer, out: FeatureBuffer): FeatureBuf
         }
       }
       tok = h | 1;
-      if (ANGER_WORDS.has(tok)) ids[len++] = bucket(SEED_ANGER);
-      else if (ELSEWHERE_WORDS.has(tok)) ids[len++] = bucket(SEED_ELSEWHERE);
+      const wordClass = WORD_CLASS.get(tok);
+      if (wordClass !== undefined) ids[len++] = wordClass;
       tok = CANONICAL.get(tok) ?? tok;
       i = j;
     } else if (isCjk(c) || c >= 0xe000) {
       tok = cjkToken(c);
-      if (prev !== 0) {
-        const pair = mix(prev, tok);
-        if (ANGER_BIGRAMS.has(pair)) ids[len++] = bucket(SEED_ANGER);
-        else if (ELSEWHERE_BIGRAMS.has(pair)) ids[len++] = bucket(SEED_ELSEWHERE);
-      }
+      const pairClass = prev === 0 ? undefined : PAIR_CLASS.get(mix(prev, tok));
+      if (pairClass !== undefined) ids[len++] = pairClass;
       i++;
     } else {
       i++;
