@@ -192,7 +192,10 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
   let abortedBy: string[] = [];
   const intervals: IntervalRecord[] = [];
   let lastSampleSec = 0;
+  /** The drivers' worst event-loop lag p99 of any second (the final summary's generator health). */
+  let worstLoopLagMs = 0;
   const onSample = (sample: LoadSample): void => {
+    worstLoopLagMs = Math.max(worstLoopLagMs, sample.loopLagP99Ms);
     const { second, closed } = aggregator.add(sample);
     dir.appendInterval(second);
     for (const iv of closed) {
@@ -303,7 +306,12 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
   }
 
   if (lastFrame !== undefined) {
-    lastFrame = { ...lastFrame, finished: { resultsDir: dir.path, complete: summary.complete } };
+    lastFrame = {
+      ...lastFrame,
+      // the whole run's generator health, not the last (drained, idle) second's
+      health: { ...lastFrame.health, slipP99Ms: summary.slip.p99, loopLagP99Ms: worstLoopLagMs },
+      finished: { resultsDir: dir.path, complete: summary.complete },
+    };
     if (dashboard !== undefined) {
       dashboard.update(lastFrame);
       await dashboard.unmount();

@@ -87,7 +87,7 @@ describe('formatFinalSummary', () => {
       '  all queues      6,969     2,370         531        2,431',
       '  (the all-queue peak is the most agents needed at one time)',
       '',
-      'Generator health: slip p99 2.1 ms, loop lag p99 1.4 ms, 2 drivers',
+      "Generator health over the run: slip p99 2.1 ms, worst second's loop lag p99 1.4 ms, 2 drivers",
       'Results: results/20261123-021400-double11-2026',
     ]);
   });
@@ -108,6 +108,7 @@ describe('formatFinalSummary', () => {
     const text = formatFinalSummary(spikeFrame);
     expect(text.split('\n')[0]).toContain('· stopped at 11-11 00:00:40');
     expect(text).not.toContain('Results:');
+    expect(text).toContain('\nGenerator health: slip p99 ');
   });
   it('has no escape codes', () => {
     for (const f of [earlyFrame, spikeFrame, finishedFrame])

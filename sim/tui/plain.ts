@@ -139,7 +139,9 @@ export function formatFinalSummary(frame: LiveFrame): string {
     ),
     '  (the all-queue peak is the most agents needed at one time)',
     '',
-    `Generator health: slip p99 ${formatMs(frame.health.slipP99Ms)}, loop lag p99 ${formatMs(frame.health.loopLagP99Ms)}, ${frame.health.drivers} drivers`,
+    frame.finished === undefined
+      ? `Generator health: slip p99 ${formatMs(frame.health.slipP99Ms)}, loop lag p99 ${formatMs(frame.health.loopLagP99Ms)}, ${frame.health.drivers} drivers`
+      : `Generator health over the run: slip p99 ${formatMs(frame.health.slipP99Ms)}, worst second's loop lag p99 ${formatMs(frame.health.loopLagP99Ms)}, ${frame.health.drivers} drivers`,
   );
   if (frame.finished !== undefined) {
     out.push(
