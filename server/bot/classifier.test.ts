@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sharedClassifier } from './brain.ts';
 import { trainClassifier } from './classifier.ts';
-import type { IntentId } from './types.ts';
+import { INTENTS, type IntentId } from './types.ts';
 
 describe('trainClassifier', () => {
   it('learns a toy problem and gives calibrated probabilities that sum to 1', () => {
@@ -26,6 +26,23 @@ describe('trainClassifier', () => {
     expect(c.classify('退货').intent).toBe('aftersale.return');
     const p = c.probabilities('return my parcel');
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('weighs every intent the same when balanced, however many examples each has', () => {
+    const data = [
+      ...Array.from({ length: 400 }, (_, i) => ({ text: 'zz', intent: 'other' as IntentId, group: i })),
+      ...Array.from({ length: 100 }, (_, i) => ({
+        text: 'zz',
+        intent: 'greeting' as IntentId,
+        group: 1000 + i,
+      })),
+    ];
+    const odds = (balanced: boolean): number => {
+      const p = trainClassifier(data, { validationShare: 0, balanced }).probabilities('zz');
+      return (p[INTENTS.indexOf('greeting')] as number) / (p[INTENTS.indexOf('other')] as number);
+    };
+    expect(odds(false)).toBeLessThan(0.05);
+    expect(odds(true)).toBeGreaterThan(1);
   });
 
   it('rejects an unknown intent with the example index', () => {

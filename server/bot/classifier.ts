@@ -43,6 +43,13 @@ export interface TrainOptions {
    * @default 8
    */
   snapshots?: number;
+  /**
+   * Weigh each intent's examples inversely to their number, so every intent counts the same however many phrasings the
+   * corpus has for it (messages come about evenly across intents; the corpus has twice as many out-of-scope phrasings).
+   * Dev set over 6 trainings 90.14 → 90.33%, CV on the corpus's own mix 85.43 → 85.37%.
+   * @default true
+   */
+  balanced?: boolean;
 }
 
 const defaults: Required<TrainOptions> = {
@@ -51,6 +58,7 @@ const defaults: Required<TrainOptions> = {
   seed: 1,
   validationShare: 0.2,
   snapshots: 8,
+  balanced: true,
 };
 
 const K = INTENTS.length;
@@ -126,6 +134,10 @@ function fitWeights(ids: Int32Array, data: readonly Encoded[], opts: Required<Tr
   const s = new Float64Array(K);
   const active = new Int32Array(K);
   const snapshots = Math.max(1, Math.floor(opts.snapshots));
+  const counts = new Float64Array(K);
+  for (const ex of data) counts[ex.label] = (counts[ex.label] as number) + 1;
+  const present = counts.filter((c) => c > 0).length;
+  const classWeight = Float64Array.from(counts, (c) => (opts.balanced && c > 0 ? data.length / present / c : 1));
   const averaged = opts.epochs > 1 || snapshots > 1 ? new Float32Array(weights.length) : weights;
   const share = 1 / (opts.epochs * snapshots);
   const takeSnapshot = (): void => {
@@ -156,7 +168,7 @@ function fitWeights(ids: Int32Array, data: readonly Encoded[], opts: Required<Tr
       s[ex.label] = (s[ex.label] as number) - 1;
       let na = 0;
       for (let k = 0; k < K; k++) if (Math.abs(s[k] as number) > 1e-3) active[na++] = k;
-      const step = lr / Math.sqrt(ex.length);
+      const step = (lr * (classWeight[ex.label] as number)) / Math.sqrt(ex.length);
       for (let f = ex.start; f < ex.start + ex.length; f++) {
         const base = (ids[f] as number) * K;
         for (let a = 0; a < na; a++) {
