@@ -137,7 +137,9 @@ function fitWeights(ids: Int32Array, data: readonly Encoded[], opts: Required<Tr
   const counts = new Float64Array(K);
   for (const ex of data) counts[ex.label] = (counts[ex.label] as number) + 1;
   const present = counts.filter((c) => c > 0).length;
-  const classWeight = Float64Array.from(counts, (c) => (opts.balanced && c > 0 ? data.length / present / c : 1));
+  const classWeight = Float64Array.from(counts, (c) =>
+    opts.balanced && c > 0 ? data.length / present / c : 1,
+  );
   const averaged = opts.epochs > 1 || snapshots > 1 ? new Float32Array(weights.length) : weights;
   const share = 1 / (opts.epochs * snapshots);
   const takeSnapshot = (): void => {
