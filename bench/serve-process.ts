@@ -7,6 +7,7 @@ const BIN = new URL('../bin/peakdesk.js', import.meta.url).pathname;
 const RUN_TS = new URL('../bin/run-ts.js', import.meta.url).pathname;
 const ECHO = new URL('./servers/echo-process.ts', import.meta.url).pathname;
 const WS_BOT = new URL('./servers/ws-bot.ts', import.meta.url).pathname;
+const WS_ECHO = new URL('./servers/ws-echo.ts', import.meta.url).pathname;
 /** USER_HZ of /proc/<pid>/stat: 100 on every Linux build this runs on (`getconf CLK_TCK`). */
 const CLOCK_TICKS_PER_SEC = 100;
 
@@ -28,6 +29,11 @@ export function startServeProcess(args: string[], nodeArgs: string[] = []): Prom
 /** Starts the bot brain behind a `ws`-library server (bench/servers/ws-bot.ts) as a process of its own. */
 export function startWsBotProcess(nodeArgs: string[] = []): Promise<ServeProcess> {
   return startListening([...nodeArgs, RUN_TS, WS_BOT], /^port (\d+)$/m);
+}
+
+/** Starts the echo server on the `ws` library (bench/servers/ws-echo.ts) as a process of its own. */
+export function startWsEchoProcess(nodeArgs: string[] = []): Promise<ServeProcess> {
+  return startListening([...nodeArgs, RUN_TS, WS_ECHO], /^port (\d+)$/m);
 }
 
 /** Starts the bare uWS echo server (bench/servers/echo-process.ts) as a process of its own. */
