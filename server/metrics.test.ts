@@ -118,5 +118,13 @@ describe('ArrayHistogram', () => {
     }
     expect(await ours.getMetricsAsJSON()).toEqual(await theirs.getMetricsAsJSON());
     expect(await ours.metrics()).toBe(await theirs.metrics());
+    ours.resetMetrics();
+    theirs.resetMetrics();
+    expect(await ours.getMetricsAsJSON()).toEqual(await theirs.getMetricsAsJSON());
+    expect(await ours.metrics()).toBe(await theirs.metrics());
+    a.observe(0.003);
+    b.observe(0.003);
+    expect(await ours.getMetricsAsJSON()).toEqual(await theirs.getMetricsAsJSON());
+    expect(await ours.metrics()).toBe(await theirs.metrics());
   });
 });

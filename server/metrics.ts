@@ -81,6 +81,8 @@ export class ArrayHistogram {
   private readonly counts: number[];
   private sum = 0;
   private count = 0;
+  /** False after a reset, until an observation: prom-client then lists no series. */
+  private listed = true;
   readonly type = 'histogram';
   readonly aggregator = 'sum';
 
@@ -104,10 +106,22 @@ export class ArrayHistogram {
     }
     this.sum += value;
     this.count++;
+    this.listed = true;
+  }
+
+  /** As prom-client's `reset()` (for `registry.resetMetrics()`): no series at all until the next observation. */
+  reset(): void {
+    this.counts.fill(0);
+    this.sum = 0;
+    this.count = 0;
+    this.listed = false;
   }
 
   async get(): Promise<HistogramSnapshot> {
     const bucketName = `${this.name}_bucket`;
+    if (!this.listed) {
+      return { name: this.name, help: this.help, type: this.type, values: [], aggregator: this.aggregator };
+    }
     let cumulative = 0;
     const values: HistogramSnapshot['values'] = this.buckets.map((le, i) => {
       cumulative += this.counts[i] as number;
