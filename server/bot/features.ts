@@ -106,7 +106,7 @@ const WORD_CLASSES: readonly { en: string; zh: string }[] = [
   {
     // other marketplaces, delivery apps and subscriptions: out of this shop's scope
     en:
-      'amazon ebay walmart etsy shein temu aliexpress alibaba lazada shopee wish costco ikea target bestbuy uber ' +
+      'amazon ebay walmart etsy shein temu aliexpress alibaba lazada shopee costco ikea bestbuy uber ' +
       'doordash grubhub deliveroo instacart netflix spotify airbnb',
     zh: '拼多 唯品 抖音 快手 美团 饿了 闲鱼 亚马 苏宁 得物 小红 拼夕',
   },
