@@ -9,13 +9,14 @@ const COLUMNS: [string, number][] = [
   ['hand-offs', 10],
   ['real/min', 10],
   ['agents now', 12],
-  ['peak', 8],
+  ['peak', 10],
 ];
 
+/** A right-aligned number cell, always a space from the cell before it, however wide the number. */
+const numberCell = (c: string, i: number): string => ` ${c.padStart((COLUMNS[i]?.[1] ?? 8) - 1)}`;
+
 const row = (cells: string[]): string =>
-  cells
-    .map((c, i) => (i === 0 ? fitCell(c, COLUMNS[0]?.[1] ?? 12) : c.padStart(COLUMNS[i]?.[1] ?? 8)))
-    .join('');
+  cells.map((c, i) => (i === 0 ? fitCell(c, COLUMNS[0]?.[1] ?? 12) : numberCell(c, i))).join('');
 
 export function AgentsPanel({ frame, width }: { frame: LiveFrame; width: number }) {
   const rows = queueRows(frame);
@@ -32,9 +33,9 @@ export function AgentsPanel({ frame, width }: { frame: LiveFrame; width: number 
         <Text key={r.queue} wrap="truncate-end">
           {row([r.queue, formatInt(r.handoffs), formatInt(r.perMinReal)])}
           <Text bold color="cyan">
-            {formatInt(r.agentsNow).padStart(COLUMNS[3]?.[1] ?? 12)}
+            {numberCell(formatInt(r.agentsNow), 3)}
           </Text>
-          {formatInt(r.agentsPeak).padStart(COLUMNS[4]?.[1] ?? 8)}
+          {numberCell(formatInt(r.agentsPeak), 4)}
         </Text>
       ))}
       <Text wrap="truncate-end" bold>
