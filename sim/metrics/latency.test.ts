@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   addDelta,
   createLatencyHistogram,
+  createRecorderHistogram,
   decodeHistogram,
   encodeHistogram,
   recordMs,
   summarizeMs,
   toDelta,
+  valuesAtPercentiles,
 } from './latency.ts';
 
 describe('latency histograms', () => {
@@ -56,6 +58,36 @@ describe('latency histograms', () => {
     recordMs(h, 10 * 3_600_000);
     expect(h.totalCount).toBe(2);
     expect(h.minNonZeroValue).toBe(1);
+  });
+
+  it("summarises in one walk exactly what the histogram's own percentile and mean walks give", () => {
+    const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+    // several shapes: one value, a few, heavy tails, counts that put percentiles on bucket edges
+    const shapes: ((i: number) => number)[] = [
+      () => 0.42,
+      (i) => (i % 3) + 1,
+      (i) => 0.2 + ((i * 7919) % 1000) / 37 + (i % 100 === 0 ? 2500 : 0),
+      (i) => (i < 990 ? 1 : 800),
+      (i) => 2 ** ((i % 40) / 3) / 100,
+    ];
+    for (const create of [createLatencyHistogram, createRecorderHistogram]) {
+      for (const [k, shape] of shapes.entries()) {
+        const h = create();
+        const n = [1, 7, 1000, 1000, 12_345][k] as number;
+        for (let i = 0; i < n; i++) recordMs(h, shape(i));
+        expect(summarizeMs(h)).toEqual({
+          count: n,
+          p50: round3(h.getValueAtPercentile(50) / 1000),
+          p90: round3(h.getValueAtPercentile(90) / 1000),
+          p99: round3(h.getValueAtPercentile(99) / 1000),
+          p999: round3(h.getValueAtPercentile(99.9) / 1000),
+          max: round3(h.maxValue / 1000),
+          mean: round3(h.mean / 1000),
+        });
+        const ps = [0.5, 25, 50, 75, 99.99, 100];
+        expect(valuesAtPercentiles(h, ps)).toEqual(ps.map((p) => h.getValueAtPercentile(p)));
+      }
+    }
   });
 
   it('reports zeros for an empty histogram', () => {

@@ -1,7 +1,7 @@
 // The report's charts as ECharts options built from run data (pure), and their server-side SVG
 // rendering, so the report needs no script and no network.
 import * as echarts from 'echarts';
-import type { Histogram } from '../metrics/latency.ts';
+import { type Histogram, valuesAtPercentiles } from '../metrics/latency.ts';
 import type { RunSummary, SecondRecord } from '../results/records.ts';
 import { QUEUE_NAMES, type Texts } from './i18n.ts';
 import type { StaffingRow } from './staffing-rows.ts';
@@ -112,15 +112,24 @@ export interface PercentilePoint {
 
 /** HdrHistogram's percentile walk: 5 ticks per halving of the distance to 100%, up to 1 / count. */
 export function percentileDistribution(h: Histogram, ticksPerHalf = 5): PercentilePoint[] {
-  const out: PercentilePoint[] = [];
+  const points: { percentile: number; x: number }[] = [];
   const limit = Math.max(10, h.totalCount);
   for (let k = 0; ; k++) {
     const tail = 2 ** (-k / ticksPerHalf);
     const x = 1 / tail;
     if (x > limit) break;
-    const percentile = 100 * (1 - tail);
-    out.push({ percentile, x, ms: h.getValueAtPercentile(percentile) / 1000 });
+    points.push({ percentile: 100 * (1 - tail), x });
   }
+  // the 0th percentile is the lowest value's bucket: asked of the histogram itself
+  const rest = points.slice(1);
+  const values = valuesAtPercentiles(
+    h,
+    rest.map((p) => p.percentile),
+  );
+  const out: PercentilePoint[] = points.map((p, i) => ({
+    ...p,
+    ms: (i === 0 ? h.getValueAtPercentile(p.percentile) : (values[i - 1] as number)) / 1000,
+  }));
   out.push({ percentile: 100, x: limit, ms: h.maxValue / 1000 });
   return out;
 }
