@@ -6,15 +6,13 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { BotReply } from '../../server/bot/types.ts';
 import { admitArrival, bump, type ConversationOutcome, countOutcome, endOutcome } from './counters.ts';
-import { type Deadline, DeadlineWheel } from './deadline-wheel.ts';
 import { openDriverChannel } from './driver-channel.ts';
 import { DriverMeter } from './driver-meter.ts';
 import { runDriverShell } from './driver-shell.ts';
+import { type Awaiting, MessageDeadlines, noDeadline } from './message-deadlines.ts';
 import { ScheduleLoop } from './schedule-loop.ts';
 import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from './workload.ts';
 
-/** Patience and reply timeouts fire up to this much late (bucket width plus the sweep period). */
-const DEADLINE_RESOLUTION_MS = 5;
 /** Pooled sockets one thread keeps for reuse; idle ones past this are closed (each holds a file descriptor). */
 const MAX_IDLE_SOCKETS = 4096;
 
@@ -45,8 +43,7 @@ interface Session {
   errorCode?: string;
 }
 
-/** A conversation's deadline in the wheel: the customer's patience, then the reply timeout. */
-interface Conversation extends Deadline {
+interface Conversation extends Awaiting {
   arrival: PlannedArrival;
   /** `c-<seq>`, the protocol's conversation id. */
   convId: string;
@@ -58,15 +55,9 @@ interface Conversation extends Deadline {
   pendingLocale: string;
   /** Plan time at which the pending message was meant to go out. */
   pendingPlanMs: number;
-  /** Real time (run ms) the pending message was meant to go out. */
-  intendedRealMs: number;
   pendingId: string;
   lastReply: Pick<BotReply, 'handoff'> | undefined;
   connectAttempts: number;
-  /** What the deadline in the wheel is (patience first, then the reply timeout). */
-  deadlineKind: 'patience' | 'timeout';
-  /** Real ms from patience running out to the reply timeout. */
-  timeoutAfterPatienceMs: number;
   /** Sends the next message at its time (one function a conversation, not a closure a message). */
   sendDue: () => void;
 }
@@ -78,6 +69,10 @@ const workload: Workload = await workloadModule.createWorkload(init.workloadSpec
 
 let startEpochMs = 0;
 const meter = new DriverMeter();
+const deadlines = new MessageDeadlines<Conversation>(init.replyTimeoutMs, {
+  onPatience: onPatienceOut,
+  onTimeout: onReplyTimeout,
+});
 const active = new Set<Conversation>();
 let stopped = false;
 let socketSeq = 0;
@@ -91,8 +86,6 @@ let uncorkQueued = false;
 let openSockets = 0;
 
 const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
-const deadlines = new DeadlineWheel<Conversation>(DEADLINE_RESOLUTION_MS);
-let deadlineTimer: NodeJS.Timeout | undefined;
 const loop = new ScheduleLoop({
   source: workload,
   nowReal,
@@ -184,37 +177,18 @@ function sendPending(conv: Conversation): void {
   );
   meter.counters.messagesSent++;
   conv.phase = 'waiting';
-  // Patience with the bot runs in real time: the server is never compressed, so a customer of a
-  // 720× replay must not give up on a 20 ms reply because 60 s of patience became 83 ms.
-  // One deadline a message, cancelled by the reply: first the customer's patience, then the reply
-  // timeout.
-  const patienceAt = conv.intendedRealMs + conv.customer.patienceMs();
-  const timeoutAt = conv.intendedRealMs + init.replyTimeoutMs;
-  if (patienceAt < timeoutAt) {
-    conv.deadlineKind = 'patience';
-    conv.timeoutAfterPatienceMs = timeoutAt - patienceAt;
-    deadlines.add(conv, patienceAt);
-  } else {
-    conv.deadlineKind = 'timeout';
-    deadlines.add(conv, timeoutAt);
-  }
-}
-
-function onDeadline(conv: Conversation): void {
-  if (conv.deadlineKind === 'patience') onPatienceOut(conv);
-  else onReplyTimeout(conv);
+  deadlines.arm(conv);
 }
 
 /** The customer gives up waiting; the socket stays open so the late reply is still measured. */
-function onPatienceOut(conv: Conversation): void {
-  if (stopped || conv.phase !== 'waiting') return;
+function onPatienceOut(conv: Conversation): boolean {
+  if (stopped || conv.phase !== 'waiting') return false;
   countOutcome(meter.counters, conv.arrival.intent, 'abandoned');
   meter.counters.gaveUpWaiting++;
   conv.phase = 'abandoned';
   if (conv.session?.ws.readyState === WebSocket.OPEN)
     send(conv.session, { type: 'end', conv: conv.convId, reason: 'abandoned' });
-  conv.deadlineKind = 'timeout';
-  deadlines.add(conv, conv.dueAt + conv.timeoutAfterPatienceMs);
+  return true;
 }
 
 function onReplyTimeout(conv: Conversation): void {
@@ -401,12 +375,8 @@ function start(arrival: PlannedArrival): void {
     pendingId: '',
     lastReply: undefined,
     connectAttempts: 0,
-    deadlineKind: 'patience',
-    timeoutAfterPatienceMs: 0,
     sendDue: () => sendDue(conv),
-    dueAt: 0,
-    bucket: undefined,
-    slot: 0,
+    ...noDeadline(),
   };
   active.add(conv);
   connect(conv);
@@ -419,7 +389,7 @@ runDriverShell({
   nowReal,
   onStart(epochMs) {
     startEpochMs = epochMs;
-    deadlineTimer = setInterval(() => deadlines.expire(nowReal(), onDeadline), DEADLINE_RESOLUTION_MS);
+    deadlines.start(nowReal);
   },
   state: () => ({
     active: active.size,
@@ -428,7 +398,7 @@ runDriverShell({
   }),
   onStop() {
     stopped = true;
-    if (deadlineTimer !== undefined) clearInterval(deadlineTimer);
+    deadlines.stop();
     for (const conv of active) conv.session?.ws.terminate();
     for (const session of available) session.ws.terminate();
     available.length = 0;

@@ -18,18 +18,17 @@ import {
   countOutcome,
   endOutcome,
 } from '../engine/counters.ts';
-import { type Deadline, DeadlineWheel } from '../engine/deadline-wheel.ts';
 import { openDriverChannel } from '../engine/driver-channel.ts';
 import { DriverMeter } from '../engine/driver-meter.ts';
 import { runDriverShell } from '../engine/driver-shell.ts';
+import { type Awaiting, MessageDeadlines, noDeadline } from '../engine/message-deadlines.ts';
 import { ScheduleLoop } from '../engine/schedule-loop.ts';
 import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from '../engine/workload.ts';
 import { httpErrorCode, parseChatReply } from './http-reply.ts';
 
 type Phase = 'waiting' | 'thinking' | 'abandoned' | 'ended';
 
-/** A conversation's deadline in the wheel: the customer's patience, then the reply timeout. */
-interface Conversation extends Deadline {
+interface Conversation extends Awaiting {
   arrival: PlannedArrival;
   customer: SimCustomer;
   locale: string;
@@ -38,13 +37,8 @@ interface Conversation extends Deadline {
   phase: Phase;
   /** Messages sent so far; a reply or error for an older message is ignored. */
   turn: number;
-  /** Real time (run ms) the pending message was meant to go out. */
-  intendedRealMs: number;
   request: http.ClientRequest | undefined;
   lastReply: Pick<BotReply, 'handoff'> | undefined;
-  deadlineKind: 'patience' | 'timeout';
-  /** Real ms from patience running out to the reply timeout. */
-  timeoutAfterPatienceMs: number;
   /** The next message's text and plan time while the customer thinks. */
   nextText: string;
   nextPlanMs: number;
@@ -52,8 +46,6 @@ interface Conversation extends Deadline {
   sendDue: () => void;
 }
 
-/** Patience and reply timeouts fire up to this much late (bucket width plus the sweep period). */
-const DEADLINE_RESOLUTION_MS = 5;
 /** Idle keep-alive sockets are closed before the server's own idle timeout (uWS: 10 s) can race a reuse. */
 const FREE_SOCKET_TIMEOUT_MS = 4000;
 
@@ -76,8 +68,10 @@ let startEpochMs = 0;
 const nowReal = (): number => performance.timeOrigin + performance.now() - startEpochMs;
 const meter = new DriverMeter();
 const active = new Set<Conversation>();
-const deadlines = new DeadlineWheel<Conversation>(DEADLINE_RESOLUTION_MS);
-let deadlineTimer: NodeJS.Timeout | undefined;
+const deadlines = new MessageDeadlines<Conversation>(init.replyTimeoutMs, {
+  onPatience: onPatienceOut,
+  onTimeout: onReplyTimeout,
+});
 let stopped = false;
 const loop = new ScheduleLoop({
   source: workload,
@@ -144,19 +138,17 @@ function sendDue(conv: Conversation): void {
   send(conv, conv.nextText);
 }
 
-function onDeadline(conv: Conversation): void {
-  if (stopped) return;
-  if (conv.deadlineKind === 'patience') {
-    if (conv.phase !== 'waiting') return;
-    // The customer gives up; the request stays open so a late reply is still measured.
-    countOutcome(meter.counters, conv.arrival.intent, 'abandoned');
-    meter.counters.gaveUpWaiting++;
-    conv.phase = 'abandoned';
-    conv.deadlineKind = 'timeout';
-    deadlines.add(conv, conv.dueAt + conv.timeoutAfterPatienceMs);
-    return;
-  }
-  if (conv.phase !== 'waiting' && conv.phase !== 'abandoned') return;
+/** The customer gives up; the request stays open so a late reply is still measured. */
+function onPatienceOut(conv: Conversation): boolean {
+  if (stopped || conv.phase !== 'waiting') return false;
+  countOutcome(meter.counters, conv.arrival.intent, 'abandoned');
+  meter.counters.gaveUpWaiting++;
+  conv.phase = 'abandoned';
+  return true;
+}
+
+function onReplyTimeout(conv: Conversation): void {
+  if (stopped || (conv.phase !== 'waiting' && conv.phase !== 'abandoned')) return;
   bump(meter.counters.errors, 'reply_timeout');
   meter.latencyMs(nowReal() - conv.intendedRealMs);
   const req = conv.request;
@@ -201,18 +193,7 @@ function send(conv: Conversation, text: string): void {
   );
   meter.counters.messagesSent++;
   conv.phase = 'waiting';
-  // Patience runs in real time, as in the WebSocket driver: the server is never compressed. One
-  // deadline a message, cancelled by the reply: first the customer's patience, then the reply timeout.
-  const patienceAt = conv.intendedRealMs + conv.customer.patienceMs();
-  const timeoutAt = conv.intendedRealMs + init.replyTimeoutMs;
-  if (patienceAt < timeoutAt) {
-    conv.deadlineKind = 'patience';
-    conv.timeoutAfterPatienceMs = timeoutAt - patienceAt;
-    deadlines.add(conv, patienceAt);
-  } else {
-    conv.deadlineKind = 'timeout';
-    deadlines.add(conv, timeoutAt);
-  }
+  deadlines.arm(conv);
   post(conv, conv.turn, body, false);
 }
 
@@ -234,14 +215,10 @@ function start(arrival: PlannedArrival): void {
     intendedRealMs: intendedReal,
     request: undefined,
     lastReply: undefined,
-    deadlineKind: 'patience',
-    timeoutAfterPatienceMs: 0,
     nextText: '',
     nextPlanMs: 0,
     sendDue: () => sendDue(conv),
-    dueAt: 0,
-    bucket: undefined,
-    slot: 0,
+    ...noDeadline(),
   };
   active.add(conv);
   send(conv, first.text);
@@ -262,7 +239,7 @@ runDriverShell({
   nowReal,
   onStart(epochMs) {
     startEpochMs = epochMs;
-    deadlineTimer = setInterval(() => deadlines.expire(nowReal(), onDeadline), DEADLINE_RESOLUTION_MS);
+    deadlines.start(nowReal);
   },
   state: () => ({
     active: active.size,
@@ -271,7 +248,7 @@ runDriverShell({
   }),
   onStop() {
     stopped = true;
-    if (deadlineTimer !== undefined) clearInterval(deadlineTimer);
+    deadlines.stop();
     for (const conv of active) conv.request?.destroy();
     agent.destroy();
   },
