@@ -9,6 +9,7 @@ import { startTsWorker } from '../sim/util/ts-worker.ts';
 import { numberArg } from './args.ts';
 import { measureClientEfficiency, measureSocketModes } from './client-efficiency.ts';
 import { measureConnections } from './connections.ts';
+import { measureCpuPerReply, SERVERS } from './cpu-per-reply.ts';
 import { desChatsPerSec, planDayMs } from './maths.ts';
 import { findMaxRate, runStep, type StepResult } from './max-rate.ts';
 import { median } from './stats.ts';
@@ -138,6 +139,18 @@ results.serverRates = {
 };
 results.latencyAtHalf = half;
 
+// 3. Server CPU per reply at a light fixed rate, each server in its own process: the comparison the
+// shared 2 cores disturb least (the p99-bounded searches above swing by several times between rounds).
+const cpuRate = 3000;
+const cpuSeconds = quick ? 8 : 15;
+log(
+  `server CPU per reply at ${cpuRate} msgs/s: bot / echo / bot on ws / echo on ws, ${quick ? 1 : 2} rounds`,
+);
+const cpu = await measureCpuPerReply(SERVERS, cpuRate, cpuSeconds, quick ? 1 : 2, (r, server, c) =>
+  log(`  round ${r} ${server.padEnd(8)} ${c.microsPerReply.toFixed(1)} µs/reply (${c.replies} replies)`),
+);
+results.cpuPerReply = cpu;
+
 log('memory per open socket (10,000 idle sockets; server is a separate `peakdesk serve` process)');
 const connections = await measureConnections(10_000);
 results.connections = connections;
@@ -178,6 +191,11 @@ const rows: [string, string, string][] = [
     `replies/s offered ${SATURATION_PER_SEC}/s: echo / bot-uws / bot-ws`,
     `${saturation.echo} / ${saturation.botUws} / ${saturation.botWs}`,
     "medians: each server's replies/s when offered far more than it takes",
+  ],
+  [
+    `server CPU µs/reply at ${cpu.rate}/s: bot / echo / ws-bot / ws-echo`,
+    `${cpu.median.bot} / ${cpu.median.echo} / ${cpu.median['ws-bot']} / ${cpu.median['ws-echo']}`,
+    `replies per CPU-s: bot ${pct(cpu.botVsEcho)} of echo (target ≥ 50%); uWS/ws ${cpu.uwsVsWsBot}× with the brain (target ≥ 2×), ${cpu.uwsVsWsEcho}× echo alone`,
   ],
   [
     'memory per open socket: server / client (ws)',
