@@ -7,13 +7,6 @@ import type { ScheduleLoop } from './schedule-loop.ts';
 
 const FLUSH_MS = 1000;
 
-export interface DriverState {
-  active: number;
-  openSockets: number;
-  /** Open conversations in no outcome yet. */
-  uncounted: number;
-}
-
 export interface DriverShellOptions {
   channel: DriverChannel;
   meter: DriverMeter;
@@ -22,7 +15,12 @@ export interface DriverShellOptions {
   nowReal(): number;
   /** The run's start on the engine's clock: the driver's `nowReal` counts from it. */
   onStart(startEpochMs: number): void;
-  state(): DriverState;
+  /** Its patience and reply-timeout deadlines: swept from the start until the stop. */
+  deadlines: { start(nowReal: () => number): void; stop(): void };
+  /** Its open conversations; an abandoned one waits only for a late reply, counted already. */
+  active: ReadonlySet<{ phase: string }>;
+  /** Sockets it holds open now. */
+  openSockets(): number;
   /** Ends every conversation's connection at once (the engine asked to stop); the final flush follows. */
   onStop(): void;
 }
@@ -36,16 +34,19 @@ export function runDriverShell(o: DriverShellOptions): void {
     const realMs = o.nowReal();
     // arrivals are generated ahead of time: done only once every arrival has started
     const arrivalsDone = loop.allStarted();
-    const state = o.state();
+    let uncounted = 0;
+    for (const c of o.active) if (c.phase !== 'abandoned') uncounted++;
     const msg: DriverFlush = {
       kind: 'flush',
       index: channel.init.index,
       realMs,
       planMs: loop.planAt(realMs),
       ...meter.take(),
-      ...state,
+      active: o.active.size,
+      openSockets: o.openSockets(),
+      uncounted,
       arrivalsDone,
-      done: arrivalsDone && state.active === 0,
+      done: arrivalsDone && o.active.size === 0,
     };
     channel.send(msg);
   }
@@ -53,6 +54,7 @@ export function runDriverShell(o: DriverShellOptions): void {
   channel.onMessage((msg: ToDriver) => {
     if (msg.kind === 'start') {
       o.onStart(msg.startEpochMs);
+      o.deadlines.start(o.nowReal);
       meter.start();
       flushTimer = setInterval(flush, FLUSH_MS);
       loop.run(msg.clock);
@@ -61,6 +63,7 @@ export function runDriverShell(o: DriverShellOptions): void {
     } else {
       loop.stop();
       if (flushTimer !== undefined) clearInterval(flushTimer);
+      o.deadlines.stop();
       o.onStop();
       flush();
       meter.stop();

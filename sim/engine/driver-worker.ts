@@ -389,16 +389,12 @@ runDriverShell({
   nowReal,
   onStart(epochMs) {
     startEpochMs = epochMs;
-    deadlines.start(nowReal);
   },
-  state: () => ({
-    active: active.size,
-    openSockets,
-    uncounted: [...active].filter((c) => c.phase !== 'abandoned').length,
-  }),
+  deadlines,
+  active,
+  openSockets: () => openSockets,
   onStop() {
     stopped = true;
-    deadlines.stop();
     for (const conv of active) conv.session?.ws.terminate();
     for (const session of available) session.ws.terminate();
     available.length = 0;

@@ -239,16 +239,12 @@ runDriverShell({
   nowReal,
   onStart(epochMs) {
     startEpochMs = epochMs;
-    deadlines.start(nowReal);
   },
-  state: () => ({
-    active: active.size,
-    openSockets: openConnections(),
-    uncounted: [...active].filter((c) => c.phase !== 'abandoned').length,
-  }),
+  deadlines,
+  active,
+  openSockets: openConnections,
   onStop() {
     stopped = true;
-    deadlines.stop();
     for (const conv of active) conv.request?.destroy();
     agent.destroy();
   },
