@@ -2,8 +2,16 @@
 // by intent, start slip and event-loop lag. Recorder histograms are reset by each flush, not rebuilt,
 // and cross to the engine as sparse deltas.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { BotReply } from '../../server/bot/types.ts';
 import { createRecorderHistogram, type Histogram, recordMs, toDelta } from '../metrics/latency.ts';
-import { type Counters, createCounters } from './counters.ts';
+import {
+  admitArrival,
+  bump,
+  type ConversationOutcome,
+  type Counters,
+  countOutcome,
+  createCounters,
+} from './counters.ts';
 
 /** monitorEventLoopDelay samples every this many ms and reports that much on an idle loop. */
 const LOOP_DELAY_RESOLUTION_MS = 10;
@@ -47,6 +55,35 @@ export class DriverMeter {
   /** How late a start or a send was against its intended time. */
   slipMs(ms: number): void {
     recordMs(this.slip, Math.max(0, ms));
+  }
+
+  /**
+   * An arrival at its start, `lateMs` after its intended time: its slip recorded, and whether it starts
+   * (see admitArrival: at `atCap` it is dropped).
+   */
+  admit(intent: string, lateMs: number, slipToleranceMs: number, atCap: boolean): boolean {
+    this.slipMs(lateMs);
+    return admitArrival(this.counters, intent, lateMs, slipToleranceMs, atCap);
+  }
+
+  /** A conversation ended; one the customer already gave up on was counted abandoned then. */
+  ended(
+    intent: string,
+    outcome: ConversationOutcome,
+    wasAbandoned: boolean,
+    handoff?: BotReply['handoff'],
+  ): void {
+    if (!wasAbandoned) countOutcome(this.counters, intent, outcome);
+    if (outcome === 'handedOff' && handoff !== undefined) {
+      bump(this.counters.handoffsByQueue, handoff.queue);
+      bump(this.counters.handoffsByReason, handoff.reason);
+    }
+  }
+
+  /** The customer's patience ran out while waiting for a reply. */
+  gaveUp(intent: string): void {
+    countOutcome(this.counters, intent, 'abandoned');
+    this.counters.gaveUpWaiting++;
   }
 
   /** Everything measured since the last call, as a flush carries it; starts the next window. */

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { BotReply } from '../../server/bot/types.ts';
-import { admitArrival, bump, type ConversationOutcome, countOutcome, endOutcome } from './counters.ts';
+import { bump, type ConversationOutcome, endOutcome } from './counters.ts';
 import { openDriverChannel } from './driver-channel.ts';
 import { DriverMeter } from './driver-meter.ts';
 import { runDriverShell } from './driver-shell.ts';
@@ -97,11 +97,7 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
   if (conv.phase === 'ended') return;
   const wasAbandoned = conv.phase === 'abandoned';
   conv.phase = 'ended';
-  if (!wasAbandoned) countOutcome(meter.counters, conv.arrival.intent, outcome);
-  if (outcome === 'handedOff' && conv.lastReply?.handoff !== undefined) {
-    bump(meter.counters.handoffsByQueue, conv.lastReply.handoff.queue);
-    bump(meter.counters.handoffsByReason, conv.lastReply.handoff.reason);
-  }
+  meter.ended(conv.arrival.intent, outcome, wasAbandoned, conv.lastReply?.handoff);
   active.delete(conv);
   awaiting.delete(conv.pendingId);
   deadlines.cancel(conv);
@@ -183,8 +179,7 @@ function sendPending(conv: Conversation): void {
 /** The customer gives up waiting; the socket stays open so the late reply is still measured. */
 function onPatienceOut(conv: Conversation): boolean {
   if (stopped || conv.phase !== 'waiting') return false;
-  countOutcome(meter.counters, conv.arrival.intent, 'abandoned');
-  meter.counters.gaveUpWaiting++;
+  meter.gaveUp(conv.arrival.intent);
   conv.phase = 'abandoned';
   if (conv.session?.ws.readyState === WebSocket.OPEN)
     send(conv.session, { type: 'end', conv: conv.convId, reason: 'abandoned' });
@@ -356,9 +351,7 @@ function retryConnect(conv: Conversation, code: string): void {
 function start(arrival: PlannedArrival): void {
   const intendedReal = loop.realAt(arrival.planMs);
   const late = nowReal() - intendedReal;
-  meter.slipMs(late);
-  const atCap = active.size >= init.maxActive;
-  if (!admitArrival(meter.counters, arrival.intent, late, init.slipToleranceMs, atCap)) return;
+  if (!meter.admit(arrival.intent, late, init.slipToleranceMs, active.size >= init.maxActive)) return;
   const customer = workload.customer(arrival);
   const first = customer.first();
   const conv: Conversation = {

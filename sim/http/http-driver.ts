@@ -11,13 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import type { BotReply } from '../../server/bot/types.ts';
-import {
-  admitArrival,
-  bump,
-  type ConversationOutcome,
-  countOutcome,
-  endOutcome,
-} from '../engine/counters.ts';
+import { bump, type ConversationOutcome, endOutcome } from '../engine/counters.ts';
 import { openDriverChannel } from '../engine/driver-channel.ts';
 import { DriverMeter } from '../engine/driver-meter.ts';
 import { runDriverShell } from '../engine/driver-shell.ts';
@@ -84,11 +78,7 @@ function finish(conv: Conversation, outcome: ConversationOutcome): void {
   if (conv.phase === 'ended') return;
   const wasAbandoned = conv.phase === 'abandoned';
   conv.phase = 'ended';
-  if (!wasAbandoned) countOutcome(meter.counters, conv.arrival.intent, outcome);
-  if (outcome === 'handedOff' && conv.lastReply?.handoff !== undefined) {
-    bump(meter.counters.handoffsByQueue, conv.lastReply.handoff.queue);
-    bump(meter.counters.handoffsByReason, conv.lastReply.handoff.reason);
-  }
+  meter.ended(conv.arrival.intent, outcome, wasAbandoned, conv.lastReply?.handoff);
   active.delete(conv);
   deadlines.cancel(conv);
 }
@@ -141,8 +131,7 @@ function sendDue(conv: Conversation): void {
 /** The customer gives up; the request stays open so a late reply is still measured. */
 function onPatienceOut(conv: Conversation): boolean {
   if (stopped || conv.phase !== 'waiting') return false;
-  countOutcome(meter.counters, conv.arrival.intent, 'abandoned');
-  meter.counters.gaveUpWaiting++;
+  meter.gaveUp(conv.arrival.intent);
   conv.phase = 'abandoned';
   return true;
 }
@@ -200,9 +189,7 @@ function send(conv: Conversation, text: string): void {
 function start(arrival: PlannedArrival): void {
   const intendedReal = loop.realAt(arrival.planMs);
   const late = nowReal() - intendedReal;
-  meter.slipMs(late);
-  const atCap = active.size >= init.maxActive;
-  if (!admitArrival(meter.counters, arrival.intent, late, init.slipToleranceMs, atCap)) return;
+  if (!meter.admit(arrival.intent, late, init.slipToleranceMs, active.size >= init.maxActive)) return;
   const customer = workload.customer(arrival);
   const first = customer.first();
   const conv: Conversation = {
