@@ -1,6 +1,8 @@
 // `npm run eval:intents` trains on the corpus and scores the held-out file (aggregates only, never the texts).
 // `npm run eval:dev [-- --errors]` scores the dev set instead (`--set dev`), whose misclassified texts `--errors` lists;
-// the dev set is for finding kinds of failure, the held-out file for the one final figure.
+// the dev set is for finding kinds of failure, the held-out file for the one final figure. `--set dev2` scores a second
+// dev set, written later and independently of the first, to check that what was tuned on dev carries over (aggregates
+// only, like held-out: its texts stay unread by whoever tunes).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +11,7 @@ import { trainClassifier } from './classifier.ts';
 import { trainingExamples } from './corpus/training-set.ts';
 import { formatIntentReport, formatMisses, readLabelled, scoreIntents } from './intent-report.ts';
 
-const SETS = { heldout: 'heldout', dev: 'dev' } as const;
+const SETS = { heldout: 'heldout', dev: 'dev', dev2: 'dev2' } as const;
 
 function usage(message: string): never {
   process.stderr.write(`eval-intents: ${message}\n`);
@@ -23,9 +25,9 @@ const { values } = parseArgs({
   },
 });
 const set = values.set as string;
-if (!Object.hasOwn(SETS, set)) usage(`--set must be dev or heldout, got ${set}`);
+if (!Object.hasOwn(SETS, set)) usage(`--set must be dev, dev2 or heldout, got ${set}`);
 if (values.errors && set !== 'dev')
-  usage('--errors lists texts, so only with --set dev (held-out texts stay unread)');
+  usage('--errors lists texts, so only with --set dev (held-out and dev2 texts stay unread)');
 
 const path = join(dirname(fileURLToPath(import.meta.url)), SETS[set as keyof typeof SETS], 'intents.jsonl');
 if (!existsSync(path)) {
