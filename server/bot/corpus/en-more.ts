@@ -180,6 +180,7 @@ export const EN_MORE: Record<IntentId, readonly string[]> = {
     'where is the red packet',
     'can I use coupons with the discount',
     'when does the promotion end',
+    'how do I pay the deposit to order',
   ],
   'promo.coupon_issue': [
     "my coupon didn't apply at checkout",
@@ -210,8 +211,6 @@ export const EN_MORE: Record<IntentId, readonly string[]> = {
     'if I order now will it ship',
     'how do i purchase this',
     'how to select the variant',
-    'how do I pay the deposit to order',
-    'can I order with huabei',
     'can I put the colour in the note',
     'I would like to order the {p}',
     "can you place the order, I don't know how",
@@ -472,6 +471,7 @@ export const EN_MORE: Record<IntentId, readonly string[]> = {
     'payment page frozen',
     'payment timeout',
     'paid twice',
+    'can I order with huabei',
   ],
   invoice: [
     'how do I request an invoice',

@@ -166,6 +166,7 @@ export const ZH_MORE: Record<IntentId, readonly string[]> = {
     '平台券和店铺券有什么区别',
     '购物津贴在哪领',
     '红包怎么领',
+    '怎么付定金下单',
   ],
   'promo.coupon_issue': [
     '我领的券怎么没有抵扣',
@@ -190,7 +191,6 @@ export const ZH_MORE: Record<IntentId, readonly string[]> = {
     '怎么选规格',
     '我要{n}件 能便宜点吗 怎么拍',
     '下单需要注意什么',
-    '怎么付定金下单',
     '拍的时候备注颜色可以吗',
     '我想订购{p}',
     '能帮我下单吗 我不会弄',

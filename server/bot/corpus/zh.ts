@@ -208,6 +208,8 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '这个价格是最低价吗',
     '怎么用券最划算',
     'mj怎么算',
+    '怎么买预售款',
+    '定金能退款吗',
   ],
   'promo.coupon_issue': [
     '优惠券用不了',
@@ -268,7 +270,6 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '直接拍就行吗',
     '下单页面打不开选不了规格',
     '海外能下单吗',
-    '怎么买预售款',
   ],
   'order.status': [
     '订单{o}什么状态',
@@ -319,7 +320,6 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '怎么撤销订单',
     '我下错单了',
     '重复下单了取消一个',
-    '取消后多久退款',
     '取消订单按钮是灰的',
     '申请取消了没反应',
     '{p}不买了 取消',
@@ -490,7 +490,6 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '我要退钱',
     '能不能先退款',
     '退款退到花呗吗',
-    '定金能退款吗',
     '退款',
     '退款审核要多久',
     '钱退给我',
@@ -501,6 +500,7 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '已经七天了还没退款',
     '退{n}块钱什么时候到',
     '帮我查一下退款',
+    '取消后多久退款',
   ],
   'aftersale.price_protect': [
     '买了就降价了',
