@@ -8,11 +8,13 @@ import { EN_CORPUS } from './en.ts';
 import { EN_CONCEPTS } from './en-concepts.ts';
 import { EN_EXTRA } from './en-extra.ts';
 import { EN_FLOWS } from './en-flows.ts';
+import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
 import { ZH_CORPUS } from './zh.ts';
 import { ZH_CONCEPTS } from './zh-concepts.ts';
 import { ZH_EXTRA } from './zh-extra.ts';
 import { ZH_FLOWS } from './zh-flows.ts';
+import { ZH_LONG } from './zh-long.ts';
 import { ZH_MORE } from './zh-more.ts';
 
 const ZH_PREFIX = ['', '', '你好，', '亲，', '在吗 ', '客服 ', '请问', '麻烦问下', '急！', '喂 ', '您好 '];
@@ -183,6 +185,10 @@ export function trainingExamples(seed = 7, variants = 8): Example[] {
   for (const intent of INTENTS) {
     expandZh(intent, ZH_FLOWS[intent] ?? []);
     expandEn(intent, EN_FLOWS[intent] ?? []);
+  }
+  for (const intent of INTENTS) {
+    expandZh(intent, ZH_LONG[intent] ?? []);
+    expandEn(intent, EN_LONG[intent] ?? []);
   }
   const idRng = createRng(seed + 1);
   for (const intent of ID_INTENTS) {
