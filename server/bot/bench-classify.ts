@@ -51,7 +51,7 @@ const handleMs = performance.now() - h0;
 
 process.stdout.write(
   [
-    `training (corpus expansion + 2 fits + calibration): ${trainMs.toFixed(0)} ms wall, ${((trainCpu.user + trainCpu.system) / 1000).toFixed(0)} ms CPU`,
+    `training (corpus expansion + one fit, stored calibration): ${trainMs.toFixed(0)} ms wall, ${((trainCpu.user + trainCpu.system) / 1000).toFixed(0)} ms CPU`,
     `classify: ${Math.round(N / (classifyMs / 1000)).toLocaleString('en-US')} messages/s (${((classifyMs * 1000) / N).toFixed(2)} µs each, one core)`,
     `handleMessage: ${((handleMs * 1000) / M).toFixed(1)} µs per message (new conversation every 4 turns)`,
     `(checksum ${Math.round(sink) % 1000})`,

@@ -1,5 +1,6 @@
 // The reference bot brain: a classifier trained on the corpus at start-up, a seeded store, the dialogue policy.
 import { createStore, type Store } from '../data/store.ts';
+import { CORPUS_TEMPERATURE } from './calibration.ts';
 import { type Classifier, trainClassifier } from './classifier.ts';
 import { trainingExamples } from './corpus/training-set.ts';
 import { createDialogue, type PolicyOptions } from './dialogue.ts';
@@ -13,9 +14,12 @@ export interface BrainOptions extends PolicyOptions {
 
 let shared: Classifier | undefined;
 
-/** The classifier trained once per process (training is deterministic, so every brain gets the same one). */
+/**
+ * The classifier trained once per process (training is deterministic, so every brain gets the same one), with the
+ * stored calibration instead of a second fit.
+ */
 export function sharedClassifier(): Classifier {
-  shared ??= trainClassifier(trainingExamples());
+  shared ??= trainClassifier(trainingExamples(), { temperature: CORPUS_TEMPERATURE });
   return shared;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sharedClassifier } from './brain.ts';
+import { CORPUS_TEMPERATURE } from './calibration.ts';
 import { trainClassifier } from './classifier.ts';
+import { trainingExamples } from './corpus/training-set.ts';
 import { INTENTS, type IntentId } from './types.ts';
 
 describe('trainClassifier', () => {
@@ -45,6 +47,23 @@ describe('trainClassifier', () => {
     expect(odds(true)).toBeGreaterThan(1);
   });
 
+  it('with a given temperature skips calibration and otherwise trains the same classifier', () => {
+    const track = ['快递到哪了', '物流到哪了', '包裹到哪了', 'where is my parcel', 'track my package'];
+    const back = ['我要退货', '怎么退货', '申请退货', 'return this item', 'I want to return it'];
+    const data = [
+      ...track.map((text, i) => ({ text, intent: 'logistics.track' as IntentId, group: i })),
+      ...back.map((text, i) => ({ text, intent: 'aftersale.return' as IntentId, group: 10 + i })),
+    ];
+    const fitted = trainClassifier(data, { validationShare: 0.5 });
+    const given = trainClassifier(data, { validationShare: 0.5, temperature: fitted.temperature });
+    // Calibration ran: separable toy data sharpens to the search's lower bound.
+    expect(fitted.temperature).toBe(0.3);
+    expect(given.temperature).toBe(0.3);
+    expect([...given.probabilities('退货 parcel')]).toEqual([...fitted.probabilities('退货 parcel')]);
+    expect(trainClassifier(data, { temperature: 2.5 }).temperature).toBe(2.5);
+    expect(() => trainClassifier(data, { temperature: 0 })).toThrow('temperature must be > 0, got 0');
+  });
+
   it('rejects an unknown intent with the example index', () => {
     expect(() => trainClassifier([{ text: 'x', intent: 'nope' as IntentId }])).toThrow(
       'unknown intent "nope" in training example 0',
@@ -54,6 +73,15 @@ describe('trainClassifier', () => {
 
 describe('the corpus-trained classifier', () => {
   const c = sharedClassifier();
+
+  it('uses the temperature that calibrating on the corpus fits (update CORPUS_TEMPERATURE in calibration.ts)', () => {
+    const calibrated = trainClassifier(trainingExamples());
+    expect(calibrated.temperature).toBe(CORPUS_TEMPERATURE);
+    expect(c.temperature).toBe(CORPUS_TEMPERATURE);
+    for (const text of ['我的快递到哪了', 'how do I buy two', 'zzzz'])
+      expect([...c.probabilities(text)]).toEqual([...calibrated.probabilities(text)]);
+  });
+
   const cases: [string, IntentId][] = [
     ['亲，我那件羽绒服到哪儿了，E2026111100012345', 'logistics.track'],
     ['包裹三天没更新了是不是丢了', 'logistics.exception'],

@@ -50,9 +50,15 @@ export interface TrainOptions {
    * @default true
    */
   balanced?: boolean;
+  /**
+   * The temperature an earlier calibrated training on the same examples and options fitted: given, training skips the
+   * calibration fit (half of start-up training) and makes the same classifier. undefined fits it.
+   * @default undefined
+   */
+  temperature?: number;
 }
 
-const defaults: Required<TrainOptions> = {
+const defaults: Required<Omit<TrainOptions, 'temperature'>> = {
   epochs: 1,
   learningRate: 5,
   seed: 1,
@@ -127,7 +133,9 @@ function softmaxInPlace(s: Float64Array, temperature: number): void {
   for (let k = 0; k < K; k++) s[k] = (s[k] as number) / sum;
 }
 
-function fitWeights(ids: Int32Array, data: readonly Encoded[], opts: Required<TrainOptions>): Float32Array {
+type FitOptions = Required<Omit<TrainOptions, 'temperature'>>;
+
+function fitWeights(ids: Int32Array, data: readonly Encoded[], opts: FitOptions): Float32Array {
   const weights = new Float32Array(FEATURE_BUCKETS * K);
   const order = data.map((_, i) => i);
   const rng = createRng(opts.seed);
@@ -247,13 +255,18 @@ function inValidation(group: number, share: number): boolean {
   return (h % 1000) / 1000 < share;
 }
 
-/** Trains on `examples`: fits the temperature on a group-wise held-back share, then refits on everything. */
+/** Trains on `examples`: fits the temperature on a group-wise held-back share (unless given), then refits on everything. */
 export function trainClassifier(examples: readonly Example[], options: TrainOptions = {}): Classifier {
-  const opts = { ...defaults, ...options } satisfies Required<TrainOptions>;
+  const opts = { ...defaults, ...options } satisfies FitOptions;
+  if (opts.temperature !== undefined && !(opts.temperature > 0))
+    throw new RangeError(`temperature must be > 0, got ${opts.temperature}`);
   const { ids, rows } = encode(examples);
-  const train = rows.filter((e) => !inValidation(e.group, opts.validationShare));
-  const valid = rows.filter((e) => inValidation(e.group, opts.validationShare));
-  const temperature = valid.length > 0 ? fitTemperature(fitWeights(ids, train, opts), ids, valid) : 1;
+  const fitted = (): number => {
+    const train = rows.filter((e) => !inValidation(e.group, opts.validationShare));
+    const valid = rows.filter((e) => inValidation(e.group, opts.validationShare));
+    return valid.length > 0 ? fitTemperature(fitWeights(ids, train, opts), ids, valid) : 1;
+  };
+  const temperature = opts.temperature ?? fitted();
   const weights = fitWeights(ids, rows, opts);
   const norm = createNormBuffer();
   const feats = createFeatureBuffer();
