@@ -34,24 +34,26 @@ describe('peakdesk CLI', () => {
   }, 30_000);
 
   it('run --target takes ws(s):// and http(s):// URLs only, and HTTP-only options only with an http target', async () => {
-    const [scheme, noPath, badHost, wsConnections, httpDrivers, httpMux, zeroMux] = await Promise.all([
-      cli(['run', '--no-tui', '--target', 'ftp://127.0.0.1:8080/chat']),
-      cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080']),
-      cli(['run', '--no-tui', '--target', 'http://[::1/v1/chat']),
-      cli(['run', '--no-tui', '--target', 'ws://127.0.0.1:8080/chat', '--connections', '8']),
-      cli([
-        'run',
-        '--no-tui',
-        '--target',
-        'http://127.0.0.1:8080/v1/chat',
-        '--drivers',
-        '4',
-        '--connections',
-        '2',
-      ]),
-      cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080/v1/chat', '--convs-per-socket', '4']),
-      cli(['run', '--no-tui', '--convs-per-socket', '0']),
-    ]);
+    const [scheme, noPath, badHost, wsConnections, httpDrivers, httpMux, zeroMux, quantum] =
+      await Promise.all([
+        cli(['run', '--no-tui', '--target', 'ftp://127.0.0.1:8080/chat']),
+        cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080']),
+        cli(['run', '--no-tui', '--target', 'http://[::1/v1/chat']),
+        cli(['run', '--no-tui', '--target', 'ws://127.0.0.1:8080/chat', '--connections', '8']),
+        cli([
+          'run',
+          '--no-tui',
+          '--target',
+          'http://127.0.0.1:8080/v1/chat',
+          '--drivers',
+          '4',
+          '--connections',
+          '2',
+        ]),
+        cli(['run', '--no-tui', '--target', 'http://127.0.0.1:8080/v1/chat', '--convs-per-socket', '4']),
+        cli(['run', '--no-tui', '--convs-per-socket', '0']),
+        cli(['run', '--no-tui', '--send-quantum', '11']),
+      ]);
     expect(scheme.code).toBe(2);
     expect(scheme.stderr).toBe(
       '--target must be a ws://, wss://, http:// or https:// URL with a path, like ' +
@@ -71,5 +73,7 @@ describe('peakdesk CLI', () => {
     expect(httpMux.stderr).toBe('--convs-per-socket applies to a ws:// or wss:// target only\n');
     expect(zeroMux.code).toBe(2);
     expect(zeroMux.stderr).toBe('--convs-per-socket must be >= 1, got 0\n');
+    expect(quantum.code).toBe(2);
+    expect(quantum.stderr).toBe('--send-quantum must be between 0 and 10 ms, got 11\n');
   }, 60_000);
 });

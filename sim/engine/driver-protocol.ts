@@ -34,6 +34,8 @@ export interface DriverInit {
   convsPerSocket: number;
   /** Keep-alive connections this driver may open to an HTTP target. HTTP only. */
   connections: number;
+  /** See ScheduleLoopOptions.sendQuantumMs. */
+  sendQuantumMs: number;
 }
 
 export type ToDriver =

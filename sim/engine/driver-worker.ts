@@ -91,6 +91,7 @@ const loop = new ScheduleLoop({
   nowReal,
   onArrival: (arrival) => start(arrival),
   mine: (arrival) => arrival.seq % init.workers === init.index,
+  sendQuantumMs: init.sendQuantumMs,
 });
 
 function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: string): void {
@@ -251,8 +252,9 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
 /** A conversation's next message at its time, unless it ended meanwhile. */
 function sendDue(conv: Conversation): void {
   if (conv.phase !== 'thinking') return;
-  conv.intendedRealMs = loop.realAt(conv.pendingPlanMs);
-  meter.slipMs(nowReal() - conv.intendedRealMs);
+  const now = nowReal();
+  conv.intendedRealMs = loop.measureFrom(conv.pendingPlanMs, now);
+  meter.slipMs(now - conv.intendedRealMs);
   sendPending(conv);
 }
 
@@ -349,8 +351,9 @@ function retryConnect(conv: Conversation, code: string): void {
 }
 
 function start(arrival: PlannedArrival): void {
-  const intendedReal = loop.realAt(arrival.planMs);
-  const late = nowReal() - intendedReal;
+  const now = nowReal();
+  const intendedReal = loop.measureFrom(arrival.planMs, now);
+  const late = now - intendedReal;
   if (!meter.admit(arrival.intent, late, init.slipToleranceMs, active.size >= init.maxActive)) return;
   const customer = workload.customer(arrival);
   const first = customer.first();

@@ -48,4 +48,49 @@ describe('ScheduleLoop', () => {
     loop.stop();
     expect(ran).toEqual([10]);
   });
+
+  it('with a send quantum runs the events due within it together, never more than that early, in fewer wakes', async () => {
+    const t0 = performance.now();
+    const nowReal = (): number => performance.now() - t0;
+    const early: number[] = [];
+    let wakes = 0;
+    let inWake = false;
+    const loop = new ScheduleLoop({
+      source: arrivalsEvery(0.2, 100),
+      nowReal,
+      onArrival: (a) => {
+        early.push(a.planMs - nowReal());
+        if (inWake) return;
+        inWake = true;
+        wakes++;
+        // microtasks run when the timer callback that started them returns
+        queueMicrotask(() => {
+          inWake = false;
+        });
+      },
+      sendQuantumMs: 2,
+    });
+    loop.run(createClock());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    loop.stop();
+    expect(early).toHaveLength(500);
+    expect(Math.max(...early)).toBeLessThanOrEqual(2);
+    expect(early.filter((ms) => ms > 0.5).length).toBeGreaterThan(100);
+    // timers wake at most once a millisecond: 100 ms of events in at most ~100 wakes, not one each
+    expect(wakes).toBeLessThanOrEqual(110);
+    expect(loop.allStarted()).toBe(true);
+  });
+
+  it('measures a message from its intended time when late and from its send when early', () => {
+    const loop = new ScheduleLoop({
+      source: arrivalsEvery(1000, 0),
+      nowReal: () => 0,
+      onArrival: () => undefined,
+    });
+    loop.run(createClock(2)); // plan runs at twice real speed: plan 100 is real 50
+    loop.stop();
+    expect(loop.measureFrom(100, 60)).toBe(50); // sent 10 ms late: measured from the intended 50
+    expect(loop.measureFrom(100, 49)).toBe(49); // sent 1 ms early: measured from the send
+    expect(loop.measureFrom(100, 50)).toBe(50);
+  });
 });

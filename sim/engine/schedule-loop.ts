@@ -28,6 +28,14 @@ export interface ScheduleLoopOptions {
   onArrival(arrival: PlannedArrival): void;
   /** Which arrivals this driver replays (a thread keeps its share). @default all */
   mine?: (arrival: PlannedArrival) => boolean;
+  /**
+   * Events due within this many ms of a wake run in that wake, up to that much early, and the loop waits
+   * on a timer instead of spinning through the last millisecond. Frames due together then leave in one
+   * write per socket (about half the driver's CPU per message at 25,000/s). A message sent early is
+   * measured from its actual send (`measureFrom`), so no latency is hidden; the traffic's shape is kept
+   * to within the quantum. @default 0 (every event at its time, the last millisecond waited out with setImmediate)
+   */
+  sendQuantumMs?: number;
 }
 
 export class ScheduleLoop {
@@ -41,7 +49,11 @@ export class ScheduleLoop {
   private pendingStarts = 0;
   private running = false;
 
-  constructor(private readonly o: ScheduleLoopOptions) {}
+  private readonly quantumMs: number;
+
+  constructor(private readonly o: ScheduleLoopOptions) {
+    this.quantumMs = o.sendQuantumMs ?? 0;
+  }
 
   /** Starts (or, with a new clock, re-times) the loop. */
   run(clock: RunClock): void {
@@ -71,6 +83,15 @@ export class ScheduleLoop {
     return planAt(this.clock, realMs);
   }
 
+  /**
+   * The real ms a message meant for plan time `planMs` and sent now is measured from: its intended time
+   * (so a late send counts its lateness: no coordinated omission), or now if it leaves early within the
+   * send quantum (so an early send hides nothing).
+   */
+  measureFrom(planMs: number, nowRealMs: number): number {
+    return Math.min(realAt(this.clock, planMs), nowRealMs);
+  }
+
   /** Runs `fn` at plan time `planMs` (at once if that has passed). */
   schedule(planMs: number, fn: () => void): void {
     this.events.push(planMs, fn);
@@ -92,12 +113,18 @@ export class ScheduleLoop {
     this.armedRealMs = Number.POSITIVE_INFINITY;
   }
 
-  /** Node timers have whole-ms granularity; the last sub-millisecond is waited out with setImmediate. */
+  /**
+   * Node timers have whole-ms granularity; without a send quantum the last sub-millisecond is waited out
+   * with setImmediate. With one, an event that close is run early by the wake that would arm for it.
+   */
   private arm(dueRealMs: number): void {
     this.disarm();
     this.armedRealMs = dueRealMs;
     const delay = dueRealMs - this.o.nowReal();
-    this.timer = delay < 1 ? setImmediate(this.tick) : setTimeout(this.tick, Math.floor(delay));
+    this.timer =
+      delay < 1 && this.quantumMs < 1
+        ? setImmediate(this.tick)
+        : setTimeout(this.tick, Math.max(0, Math.floor(delay)));
   }
 
   private generate(untilPlan: number): void {
@@ -126,7 +153,7 @@ export class ScheduleLoop {
     if (!this.running) return;
     const real = this.o.nowReal();
     this.generate(planAt(this.clock, real + LOOKAHEAD_REAL_MS));
-    const planNow = planAt(this.clock, real);
+    const planNow = planAt(this.clock, real + this.quantumMs);
     const events = this.events;
     for (let key = events.peekKey(); key !== undefined && key <= planNow; key = events.peekKey()) {
       (events.pop() as () => void)();

@@ -40,33 +40,37 @@ afterAll(async () => {
 });
 
 describe('HTTP driver (open model over POST /v1/chat)', () => {
-  it('replays a schedule of multi-turn conversations with exact accounting', async () => {
-    const samples: LoadSample[] = [];
-    const spec: FixedSpec = { count: 100, everyMs: 10, turns: 2, thinkMs: 50, patienceMs: 10_000 };
-    const run = await replay({
-      url: `${server.url}/v1/chat`,
-      token: 'replay-token',
-      spec,
-      connections: 8,
-      drainMs: 5000,
-      onSample: (s) => samples.push(s),
-    });
-    const totals = await run.done;
-    const c = totals.counters;
-    expect(c.scheduled).toBe(100);
-    expect(c.resolved).toBe(100);
-    expect(c.messagesSent).toBe(200);
-    expect(c.replies).toBe(200);
-    expect(c.errors).toEqual({});
-    expect(totals.latency.totalCount).toBe(200);
-    expect(totals.latencyByIntent.get('logistics.track')?.totalCount).toBe(200);
-    expect(totals.inFlightAtStop).toBe(0);
-    expect(inFlight(c)).toBe(0);
-    expect(totals.stoppedEarly).toBe(false);
-    expect(samples.reduce((n, s) => n + s.counters.scheduled, 0)).toBe(100);
-    expect(samples.reduce((n, s) => n + s.counters.messagesSent, 0)).toBe(200);
-    expect(samples.reduce((n, s) => n + s.latency.totalCount, 0)).toBe(200);
-  });
+  it.each([0, 2])(
+    'replays a schedule of multi-turn conversations with exact accounting (send quantum %d ms)',
+    async (sendQuantumMs) => {
+      const samples: LoadSample[] = [];
+      const spec: FixedSpec = { count: 100, everyMs: 10, turns: 2, thinkMs: 50, patienceMs: 10_000 };
+      const run = await replay({
+        url: `${server.url}/v1/chat`,
+        token: 'replay-token',
+        spec,
+        connections: 8,
+        drainMs: 5000,
+        sendQuantumMs,
+        onSample: (s) => samples.push(s),
+      });
+      const totals = await run.done;
+      const c = totals.counters;
+      expect(c.scheduled).toBe(100);
+      expect(c.resolved).toBe(100);
+      expect(c.messagesSent).toBe(200);
+      expect(c.replies).toBe(200);
+      expect(c.errors).toEqual({});
+      expect(totals.latency.totalCount).toBe(200);
+      expect(totals.latencyByIntent.get('logistics.track')?.totalCount).toBe(200);
+      expect(totals.inFlightAtStop).toBe(0);
+      expect(inFlight(c)).toBe(0);
+      expect(totals.stoppedEarly).toBe(false);
+      expect(samples.reduce((n, s) => n + s.counters.scheduled, 0)).toBe(100);
+      expect(samples.reduce((n, s) => n + s.counters.messagesSent, 0)).toBe(200);
+      expect(samples.reduce((n, s) => n + s.latency.totalCount, 0)).toBe(200);
+    },
+  );
 
   it('shows a 1 s server stall in the tail: latency counts from the intended send time', async () => {
     const stall: Worker = startTsWorker(new URL('./fixtures/stall-http-server.ts', import.meta.url), {

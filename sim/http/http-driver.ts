@@ -72,6 +72,7 @@ const loop = new ScheduleLoop({
   nowReal,
   onArrival: (arrival) => start(arrival),
   mine: (arrival) => arrival.seq % init.workers === init.index,
+  sendQuantumMs: init.sendQuantumMs,
 });
 
 function finish(conv: Conversation, outcome: ConversationOutcome): void {
@@ -123,8 +124,9 @@ function onReply(conv: Conversation, turn: number, status: number, body: string)
 /** A conversation's next message at its time, unless it ended meanwhile. */
 function sendDue(conv: Conversation): void {
   if (conv.phase !== 'thinking') return;
-  conv.intendedRealMs = loop.realAt(conv.nextPlanMs);
-  meter.slipMs(nowReal() - conv.intendedRealMs);
+  const now = nowReal();
+  conv.intendedRealMs = loop.measureFrom(conv.nextPlanMs, now);
+  meter.slipMs(now - conv.intendedRealMs);
   send(conv, conv.nextText);
 }
 
@@ -187,8 +189,9 @@ function send(conv: Conversation, text: string): void {
 }
 
 function start(arrival: PlannedArrival): void {
-  const intendedReal = loop.realAt(arrival.planMs);
-  const late = nowReal() - intendedReal;
+  const now = nowReal();
+  const intendedReal = loop.measureFrom(arrival.planMs, now);
+  const late = now - intendedReal;
   if (!meter.admit(arrival.intent, late, init.slipToleranceMs, active.size >= init.maxActive)) return;
   const customer = workload.customer(arrival);
   const first = customer.first();

@@ -86,6 +86,8 @@ export interface RunMeta {
     convsPerSocket?: number;
     reuseSockets?: boolean;
     driverProcesses?: boolean;
+    /** Send quantum in ms (absent in older runs: 0). */
+    sendQuantumMs?: number;
   };
   startedAt: string;
   versions: { peakdesk: string; node: string; uws: string };

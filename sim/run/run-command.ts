@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseIntOption, parseNumberOption } from '../cli-options.ts';
-import { isHttpTarget } from '../engine/load-engine.ts';
+import { isHttpTarget, MAX_SEND_QUANTUM_MS } from '../engine/load-engine.ts';
 import { usageError } from '../errors.ts';
 import { executeRun } from './run.ts';
 
@@ -69,6 +69,13 @@ export function registerRunCommand(program: Command): void {
       'WebSocket: conversations multiplexed on one socket, as a gateway in front of the bot would (implies --reuse-sockets; a --target must allow that many per socket: serve --rate-limit)',
       parseIntOption('--convs-per-socket'),
     )
+    .option(
+      '--send-quantum <ms>',
+      `send the messages due within this many ms together, up to that much early (0 to ${MAX_SEND_QUANTUM_MS}; ` +
+        'an early message is measured from its actual send): about half the generator CPU per message, traffic shape kept to the quantum',
+      parseNumberOption('--send-quantum'),
+      0,
+    )
     .option('--server-threads <n>', 'threads of the embedded server', parseIntOption('--server-threads'), 1)
     .option(
       '--interval <minutes>',
@@ -123,6 +130,11 @@ export function registerRunCommand(program: Command): void {
       }
       if (convsPerSocket !== undefined && convsPerSocket < 1)
         throw usageError(`--convs-per-socket must be >= 1, got ${convsPerSocket}`);
+      const sendQuantumMs = opts.sendQuantum as number;
+      if (!(sendQuantumMs >= 0 && sendQuantumMs <= MAX_SEND_QUANTUM_MS))
+        throw usageError(
+          `--send-quantum must be between 0 and ${MAX_SEND_QUANTUM_MS} ms, got ${sendQuantumMs}`,
+        );
       if (http && (connections ?? 64) < drivers)
         throw usageError(
           `--connections must be at least --drivers (${drivers}): each driver needs a connection, got ${connections ?? 64}`,
@@ -148,6 +160,7 @@ export function registerRunCommand(program: Command): void {
         reuseSockets: opts.reuseSockets === true,
         convsPerSocket: convsPerSocket ?? 1,
         driverProcesses: opts.driverProcesses === true,
+        sendQuantumMs,
       });
       process.exitCode = code;
     });

@@ -67,6 +67,8 @@ export interface RunOptions {
   convsPerSocket?: number;
   /** Drivers as child processes (past one process's open-file limit). @default false */
   driverProcesses?: boolean;
+  /** Messages due within this many ms go out together, measured from their actual send. @default 0 */
+  sendQuantumMs?: number;
 }
 
 const PLAIN_EVERY_SEC = 5;
@@ -157,6 +159,7 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
       convsPerSocket,
       reuseSockets: o.reuseSockets ?? false,
       driverProcesses: o.driverProcesses ?? false,
+      sendQuantumMs: o.sendQuantumMs ?? 0,
     },
     startedAt: startedAt.toISOString(),
     versions: { peakdesk: '0.1.0', node: process.version, uws: '20.30.0' },
@@ -228,6 +231,7 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     driverProcesses: o.driverProcesses,
     socketReuse: o.reuseSockets,
     convsPerSocket,
+    sendQuantumMs: o.sendQuantumMs,
     connections: o.connections,
     workloadModule: WORKLOAD,
     workloadSpec: prepared.workloadSpec,
