@@ -29,7 +29,7 @@ export interface Classifier {
 }
 
 export interface TrainOptions {
-  /** One pass over the 8-variant corpus cross-validates better than more passes over fewer variants. @default 1 */
+  /** One pass over the many-variant corpus cross-validates better than more passes over fewer variants. @default 1 */
   epochs?: number;
   /** @default 5 */
   learningRate?: number;

@@ -1,5 +1,5 @@
 // Group-wise k-fold cross-validation of the intent classifier on the training corpus (never the held-out file):
-// `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--seed 0] [--epochs N] [--lr X] [--variants 8] [--worst 12]
+// `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--seed 0] [--epochs N] [--lr X] [--variants 12] [--worst 12]
 // [--bare] [--show 'en other']` (--bare scores only each phrasing as written, without its augmented variants; --show prints the missed corpus lines whose 'locale intent → got' starts so).
 // Every variant of one hand-written phrasing falls in the same fold, so a fold scores phrasings the model never saw.
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     epochs: { type: 'string' },
     lr: { type: 'string' },
-    variants: { type: 'string', default: '8' },
+    variants: { type: 'string', default: '12' },
     worst: { type: 'string', default: '12' },
     seed: { type: 'string', default: '0' },
     show: { type: 'string' },

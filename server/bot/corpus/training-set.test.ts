@@ -36,12 +36,12 @@ describe('the intent corpus', () => {
     expect(repeated).toEqual([]);
   });
 
-  it('expands every phrasing into 8 variants, plus bare order ids under 9 intents, the same for the same seed', () => {
+  it('expands every phrasing into 12 variants, plus bare order ids under 9 intents, the same for the same seed', () => {
     const phrasings = Object.values(LANGS)
       .flat()
       .reduce((n, p) => n + INTENTS.reduce((m, i) => m + (p[i]?.length ?? 0), 0), 0);
     const examples = trainingExamples();
-    expect(examples).toHaveLength(8 * phrasings + 9 * 10);
+    expect(examples).toHaveLength(12 * phrasings + 9 * 10);
     expect(examples.filter((e) => e.ambiguous === true)).toHaveLength(9 * 10);
     expect(trainingExamples().map((e) => e.text)).toEqual(examples.map((e) => e.text));
   });
