@@ -4,6 +4,7 @@ import { EN_CORPUS } from './en.ts';
 import { EN_CONCEPTS } from './en-concepts.ts';
 import { EN_EXTRA } from './en-extra.ts';
 import { EN_FLOWS } from './en-flows.ts';
+import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
 import { trainingExamples } from './training-set.ts';
@@ -12,11 +13,12 @@ import { ZH_CONCEPTS } from './zh-concepts.ts';
 import { ZH_EXTRA } from './zh-extra.ts';
 import { ZH_FLOWS } from './zh-flows.ts';
 import { ZH_LONG } from './zh-long.ts';
+import { ZH_MIXED } from './zh-mixed.ts';
 import { ZH_MORE } from './zh-more.ts';
 
 const LANGS = {
-  zh: [ZH_CORPUS, ZH_MORE, ZH_EXTRA, ZH_CONCEPTS, ZH_FLOWS, ZH_LONG],
-  en: [EN_CORPUS, EN_MORE, EN_EXTRA, EN_CONCEPTS, EN_FLOWS, EN_LONG],
+  zh: [ZH_CORPUS, ZH_MORE, ZH_EXTRA, ZH_CONCEPTS, ZH_FLOWS, ZH_LONG, ZH_MIXED],
+  en: [EN_CORPUS, EN_MORE, EN_EXTRA, EN_CONCEPTS, EN_FLOWS, EN_LONG, EN_LEARNER],
 } as const;
 
 describe('the intent corpus', () => {

@@ -8,6 +8,7 @@ import { EN_CORPUS } from './en.ts';
 import { EN_CONCEPTS } from './en-concepts.ts';
 import { EN_EXTRA } from './en-extra.ts';
 import { EN_FLOWS } from './en-flows.ts';
+import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
 import { ZH_CORPUS } from './zh.ts';
@@ -15,6 +16,7 @@ import { ZH_CONCEPTS } from './zh-concepts.ts';
 import { ZH_EXTRA } from './zh-extra.ts';
 import { ZH_FLOWS } from './zh-flows.ts';
 import { ZH_LONG } from './zh-long.ts';
+import { ZH_MIXED } from './zh-mixed.ts';
 import { ZH_MORE } from './zh-more.ts';
 
 const ZH_PREFIX = ['', '', '你好，', '亲，', '在吗 ', '客服 ', '请问', '麻烦问下', '急！', '喂 ', '您好 '];
@@ -190,6 +192,10 @@ export function trainingExamples(seed = 7, variants = 12): Example[] {
   for (const intent of INTENTS) {
     expandZh(intent, ZH_LONG[intent] ?? []);
     expandEn(intent, EN_LONG[intent] ?? []);
+  }
+  for (const intent of INTENTS) {
+    expandZh(intent, ZH_MIXED[intent] ?? []);
+    expandEn(intent, EN_LEARNER[intent] ?? []);
   }
   const idRng = createRng(seed + 1);
   for (const intent of ID_INTENTS) {
