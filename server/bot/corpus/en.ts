@@ -197,7 +197,6 @@ export const EN_CORPUS: Record<IntentId, readonly string[]> = {
     'how do the discount tiers work',
     'price after discounts?',
     'does the deposit count toward the discount',
-    'how do I order the presale item',
     'can I get the deposit refunded',
   ],
   'promo.coupon_issue': [
@@ -253,6 +252,7 @@ export const EN_CORPUS: Record<IntentId, readonly string[]> = {
     'i wanna buy {p}',
     'where do i click to buy',
     'order the {c} one please',
+    'how do I order the presale item',
   ],
   'order.status': [
     'what is the status of order {o}',

@@ -208,7 +208,6 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '这个价格是最低价吗',
     '怎么用券最划算',
     'mj怎么算',
-    '怎么买预售款',
     '定金能退款吗',
   ],
   'promo.coupon_issue': [
@@ -270,6 +269,7 @@ export const ZH_CORPUS: Record<IntentId, readonly string[]> = {
     '直接拍就行吗',
     '下单页面打不开选不了规格',
     '海外能下单吗',
+    '怎么买预售款',
   ],
   'order.status': [
     '订单{o}什么状态',
