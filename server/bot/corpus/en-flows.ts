@@ -26,6 +26,13 @@ export const EN_FLOWS: Partial<Record<IntentId, readonly string[]>> = {
     'is the {p} in stock to ship now or is it a presale, i need it before a trip next week',
     'it was there when i added it to my cart yesterday, now {s} is gone, can you check the warehouse again',
     'several colours of the {p} show unavailable, is it being discontinued',
+    'is the {c} gone for good?',
+    'do you not sell the {p} anymore',
+    'got anything in {s}, i am a bigger build',
+    'all the small sizes gone? i wear {s}',
+    'is this still for sale',
+    'cant find the {p} anymore, was it taken down',
+    'is {s} sold out or will it come back',
   ],
   'order.place': [
     'how do i buy the {p} on your site',
