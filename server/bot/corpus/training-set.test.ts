@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTENTS } from '../types.ts';
 import { EN_CORPUS } from './en.ts';
+import { EN_BOUNDARIES } from './en-boundaries.ts';
 import { EN_CONCEPTS } from './en-concepts.ts';
 import { EN_EXTRA } from './en-extra.ts';
 import { EN_FLOWS } from './en-flows.ts';
@@ -9,6 +10,7 @@ import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
 import { trainingExamples } from './training-set.ts';
 import { ZH_CORPUS } from './zh.ts';
+import { ZH_BOUNDARIES } from './zh-boundaries.ts';
 import { ZH_CONCEPTS } from './zh-concepts.ts';
 import { ZH_EXTRA } from './zh-extra.ts';
 import { ZH_FLOWS } from './zh-flows.ts';
@@ -17,8 +19,8 @@ import { ZH_MIXED } from './zh-mixed.ts';
 import { ZH_MORE } from './zh-more.ts';
 
 const LANGS = {
-  zh: [ZH_CORPUS, ZH_MORE, ZH_EXTRA, ZH_CONCEPTS, ZH_FLOWS, ZH_LONG, ZH_MIXED],
-  en: [EN_CORPUS, EN_MORE, EN_EXTRA, EN_CONCEPTS, EN_FLOWS, EN_LONG, EN_LEARNER],
+  zh: [ZH_CORPUS, ZH_MORE, ZH_EXTRA, ZH_CONCEPTS, ZH_FLOWS, ZH_LONG, ZH_MIXED, ZH_BOUNDARIES],
+  en: [EN_CORPUS, EN_MORE, EN_EXTRA, EN_CONCEPTS, EN_FLOWS, EN_LONG, EN_LEARNER, EN_BOUNDARIES],
 } as const;
 
 describe('the intent corpus', () => {

@@ -5,6 +5,7 @@ import { COLOUR_NAMES, PRODUCT_SPECS } from '../../data/products.ts';
 import type { Example } from '../classifier.ts';
 import { INTENTS, type IntentId } from '../types.ts';
 import { EN_CORPUS } from './en.ts';
+import { EN_BOUNDARIES } from './en-boundaries.ts';
 import { EN_CONCEPTS } from './en-concepts.ts';
 import { EN_EXTRA } from './en-extra.ts';
 import { EN_FLOWS } from './en-flows.ts';
@@ -12,6 +13,7 @@ import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
 import { ZH_CORPUS } from './zh.ts';
+import { ZH_BOUNDARIES } from './zh-boundaries.ts';
 import { ZH_CONCEPTS } from './zh-concepts.ts';
 import { ZH_EXTRA } from './zh-extra.ts';
 import { ZH_FLOWS } from './zh-flows.ts';
@@ -196,6 +198,10 @@ export function trainingExamples(seed = 7, variants = 12): Example[] {
   for (const intent of INTENTS) {
     expandZh(intent, ZH_MIXED[intent] ?? []);
     expandEn(intent, EN_LEARNER[intent] ?? []);
+  }
+  for (const intent of INTENTS) {
+    expandZh(intent, ZH_BOUNDARIES[intent] ?? []);
+    expandEn(intent, EN_BOUNDARIES[intent] ?? []);
   }
   const idRng = createRng(seed + 1);
   for (const intent of ID_INTENTS) {
