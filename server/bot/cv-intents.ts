@@ -1,6 +1,7 @@
 // Group-wise k-fold cross-validation of the intent classifier on the training corpus (never the held-out file):
 // `node bin/run-ts.js server/bot/cv-intents.ts [--folds 5] [--seed 0] [--epochs N] [--lr X] [--variants 12] [--worst 12]
-// [--bare] [--show 'en other']` (--bare scores only each phrasing as written, without its augmented variants; --show prints the missed corpus lines whose 'locale intent → got' starts so).
+// [--bare] [--show 'en other'] [--first N]` (--bare scores only each phrasing as written, without its augmented variants; --show prints the missed corpus lines whose 'locale intent → got' starts so;
+// --first scores only the first N phrasings, which later corpus files leave in place, so runs before and after adding phrasings score the same ones).
 // Every variant of one hand-written phrasing falls in the same fold, so a fold scores phrasings the model never saw.
 import { parseArgs } from 'node:util';
 import { type Example, type TrainOptions, trainClassifier } from './classifier.ts';
@@ -17,8 +18,11 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '0' },
     show: { type: 'string' },
     bare: { type: 'boolean', default: false },
+    first: { type: 'string' },
   },
 });
+const first = values.first === undefined ? Number.POSITIVE_INFINITY : Number(values.first);
+if (!(first > 0)) throw new RangeError(`--first must be > 0, got ${values.first}`);
 const folds = Number(values.folds);
 if (!Number.isInteger(folds) || folds < 2)
   throw new RangeError(`--folds must be an integer >= 2, got ${values.folds}`);
@@ -44,9 +48,15 @@ for (let f = 0; f < folds; f++) {
   const test: Example[] = [];
   let lastGroup = -1;
   for (const ex of examples) {
-    const first = ex.group !== lastGroup;
+    const isFirst = ex.group !== lastGroup;
     lastGroup = ex.group ?? -1;
-    if (foldOf(ex.group ?? 0) === f && (first || !values.bare) && ex.ambiguous !== true) test.push(ex);
+    if (
+      foldOf(ex.group ?? 0) === f &&
+      (isFirst || !values.bare) &&
+      ex.ambiguous !== true &&
+      (ex.group ?? 0) <= first
+    )
+      test.push(ex);
   }
   for (const ex of trainPool) if (foldOf(ex.group ?? 0) !== f) train.push(ex);
   const t0 = performance.now();
