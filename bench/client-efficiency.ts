@@ -1,10 +1,12 @@
-// Messages per CPU-second of the client process: peakdesk's open-model driver vs a minimal closed-loop
-// `ws` client (send, wait, send), both against the bare uWS echo server running in another process.
+// Messages per CPU-second of the client process: peakdesk's open-model driver (exact timing, and with a
+// 1 ms send quantum) vs a minimal closed-loop `ws` client (send, wait, send), all against the bare uWS
+// echo server running in another process.
 import { type ChildProcess, spawn } from 'node:child_process';
 import WebSocket from 'ws';
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { createLatencyHistogram, type Histogram, summarizeMs } from '../sim/metrics/latency.ts';
 import { WARMUP_SEC } from './max-rate.ts';
+import { median } from './stats.ts';
 import type { SteadySpec } from './workloads/steady.ts';
 
 const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
@@ -83,7 +85,7 @@ async function measureDriver(
   url: string,
   perSec: number,
   seconds: number,
-  sockets: { socketReuse: boolean; convsPerSocket: number },
+  sockets: { socketReuse: boolean; convsPerSocket: number; sendQuantumMs?: number },
 ): Promise<DriverMeasure> {
   const spec: SteadySpec = {
     convPerSec: perSec / 10,
@@ -150,6 +152,18 @@ export async function measureSocketModes(perSec = 3000, seconds = 6): Promise<Mo
     { mode: 'a socket per conversation', socketReuse: false, convsPerSocket: 1 },
     { mode: 'sockets reused', socketReuse: true, convsPerSocket: 1 },
     { mode: '32 conversations a socket', socketReuse: true, convsPerSocket: 32 },
+    {
+      mode: '32 conversations a socket, 1 ms send quantum',
+      socketReuse: true,
+      convsPerSocket: 32,
+      sendQuantumMs: 1,
+    },
+    {
+      mode: '256 conversations a socket, 1 ms send quantum',
+      socketReuse: true,
+      convsPerSocket: 256,
+      sendQuantumMs: 1,
+    },
   ];
   const out: ModeCost[] = [];
   for (const { mode, ...sockets } of modes) {
@@ -166,42 +180,90 @@ export async function measureSocketModes(perSec = 3000, seconds = 6): Promise<Mo
   return out;
 }
 
-export interface ClientEfficiency {
-  naive: { messages: number; perCpuSec: number };
-  driver: {
-    offeredPerSec: number;
-    achievedPerSec: number;
-    perCpuSec: number;
-    p99Ms: number;
-    /** How late the driver sent messages against their schedule (open-model health). */
-    slipP99Ms: number;
-    lateStarts: number;
-    convsPerSocket: number;
-  };
+/** How the driver is run in the client-efficiency comparison. */
+export interface ClientSetting {
+  label: string;
+  convsPerSocket: number;
+  sendQuantumMs: number;
+}
+
+export const CLIENT_SETTINGS: ClientSetting[] = [
+  { label: 'exact timing, 32 conversations a socket', convsPerSocket: 32, sendQuantumMs: 0 },
+  { label: '1 ms send quantum, 256 conversations a socket', convsPerSocket: 256, sendQuantumMs: 1 },
+];
+
+export interface ClientDriverRound {
+  label: string;
+  offeredPerSec: number;
+  achievedPerSec: number;
+  perCpuSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** How late the driver sent messages against their schedule (open-model health). */
+  slipP99Ms: number;
+  lateStarts: number;
+  /** perCpuSec over the naive loop's in the same round. */
   ratio: number;
 }
 
+export interface ClientEfficiency {
+  rounds: { naive: { messages: number; perCpuSec: number }; drivers: ClientDriverRound[] }[];
+  /** Per setting, the median over rounds of the per-round ratios (the machine's load drifts between rounds). */
+  settings: (ClientSetting & { medianRatio: number; medianPerCpuSec: number })[];
+  naiveMedianPerCpuSec: number;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
 /**
- * The driver multiplexes 32 conversations a socket (its cheapest mode: the frames due in one tick go
- * out in one write per socket) at the rate the naive loop reached, open model, one driver thread.
+ * Each round: the naive loop, then the driver in each setting at the rate the naive loop reached (open
+ * model, one driver thread), all against one echo server in another process.
  */
-export async function measureClientEfficiency(seconds = 8, convsPerSocket = 32): Promise<ClientEfficiency> {
+export async function measureClientEfficiency(
+  seconds = 8,
+  rounds = 2,
+  settings: ClientSetting[] = CLIENT_SETTINGS,
+  onRound?: (round: number, r: ClientEfficiency['rounds'][number]) => void,
+): Promise<ClientEfficiency> {
   const { url, child } = await echoProcess();
-  const naive = await naiveLoop(url, 200, seconds);
-  const offered = Math.round(naive.messages / seconds);
-  const m = await measureDriver(url, offered, seconds, { socketReuse: true, convsPerSocket });
-  child.kill('SIGTERM');
+  const out: ClientEfficiency['rounds'] = [];
+  try {
+    for (let r = 1; r <= rounds; r++) {
+      const naive = await naiveLoop(url, 200, seconds);
+      const offered = Math.round(naive.messages / seconds);
+      const drivers: ClientDriverRound[] = [];
+      for (const setting of settings) {
+        const m = await measureDriver(url, offered, seconds, {
+          socketReuse: true,
+          convsPerSocket: setting.convsPerSocket,
+          sendQuantumMs: setting.sendQuantumMs,
+        });
+        const latency = summarizeMs(m.latency);
+        drivers.push({
+          label: setting.label,
+          offeredPerSec: offered,
+          achievedPerSec: m.achievedPerSec,
+          perCpuSec: m.perCpuSec,
+          p50Ms: latency.p50,
+          p99Ms: latency.p99,
+          slipP99Ms: summarizeMs(m.slip).p99,
+          lateStarts: m.lateStarts,
+          ratio: round2(m.perCpuSec / naive.perCpuSec),
+        });
+      }
+      out.push({ naive, drivers });
+      onRound?.(r, { naive, drivers });
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
   return {
-    naive,
-    driver: {
-      offeredPerSec: offered,
-      achievedPerSec: m.achievedPerSec,
-      perCpuSec: m.perCpuSec,
-      p99Ms: summarizeMs(m.latency).p99,
-      slipP99Ms: summarizeMs(m.slip).p99,
-      lateStarts: m.lateStarts,
-      convsPerSocket,
-    },
-    ratio: Math.round((m.perCpuSec / naive.perCpuSec) * 100) / 100,
+    rounds: out,
+    settings: settings.map((setting, i) => ({
+      ...setting,
+      medianRatio: round2(median(out.map((r) => (r.drivers[i] as ClientDriverRound).ratio))),
+      medianPerCpuSec: Math.round(median(out.map((r) => (r.drivers[i] as ClientDriverRound).perCpuSec))),
+    })),
+    naiveMedianPerCpuSec: Math.round(median(out.map((r) => r.naive.perCpuSec))),
   };
 }

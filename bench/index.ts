@@ -154,8 +154,16 @@ results.cpuPerReply = cpu;
 log('memory per open socket (10,000 idle sockets; server is a separate `peakdesk serve` process)');
 const connections = await measureConnections(10_000);
 results.connections = connections;
-log('client efficiency: the driver vs a naive closed-loop ws client, messages per CPU-second');
-const client = await measureClientEfficiency();
+const clientRounds = quick ? 2 : 3;
+log(
+  `client efficiency: the driver vs a naive closed-loop ws client, messages per CPU-second, ${clientRounds} rounds`,
+);
+const client = await measureClientEfficiency(8, clientRounds, undefined, (r, round) =>
+  log(
+    `  round ${r} naive ${round.naive.perCpuSec}/CPU-s at ${Math.round(round.naive.messages / 8)}/s; ` +
+      round.drivers.map((d) => `${d.label}: ${d.perCpuSec} (${d.ratio}×, p99 ${d.p99Ms} ms)`).join('; '),
+  ),
+);
 results.clientEfficiency = client;
 log('driver CPU per message in each socket mode, 3,000 msgs/s against the echo server');
 const modes = await measureSocketModes();
@@ -212,11 +220,13 @@ const rows: [string, string, string][] = [
     `${(des.medianPerSec / 1e6).toFixed(2)} M chats/s`,
     'median of 3 × 2.2 M chats',
   ],
-  [
-    'client msgs per CPU-second: driver / naive ws loop',
-    `${client.driver.perCpuSec} / ${client.naive.perCpuSec}`,
-    `${client.ratio}× (target ≥ 1.5×); driver offered ${client.driver.offeredPerSec}/s, achieved ${client.driver.achievedPerSec}/s, send slip p99 ${client.driver.slipP99Ms} ms`,
-  ],
+  ...client.settings.map((c): [string, string, string] => [
+    `client msgs per CPU-second: driver (${c.label}) / naive ws loop`,
+    `${c.medianPerCpuSec} / ${client.naiveMedianPerCpuSec}`,
+    `${c.medianRatio}× (target ≥ 1.5×), median of ${client.rounds.length} per-round ratios: ${client.rounds
+      .map((r) => (r.drivers.find((d) => d.label === c.label) as { ratio: number }).ratio)
+      .join(' / ')}`,
+  ]),
   ...modes.map((m): [string, string, string] => [
     `driver msgs per CPU-second, ${m.mode}`,
     String(m.perCpuSec),

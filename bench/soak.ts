@@ -59,6 +59,7 @@ const run = await startLoad({
   drainMs: 10_000,
   socketReuse: true,
   convsPerSocket: 32,
+  sendQuantumMs: 1,
   onSample(s) {
     if (s.realSec - lastSample < 10) return;
     lastSample = s.realSec;

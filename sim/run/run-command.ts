@@ -72,9 +72,10 @@ export function registerRunCommand(program: Command): void {
     .option(
       '--send-quantum <ms>',
       `send the messages due within this many ms together, up to that much early (0 to ${MAX_SEND_QUANTUM_MS}; ` +
-        'an early message is measured from its actual send): about half the generator CPU per message, traffic shape kept to the quantum',
+        'an early message is measured from its actual send, a late one from its intended time); 0 times every message exactly ' +
+        'but spins through each last millisecond, at 2-3× the generator CPU',
       parseNumberOption('--send-quantum'),
-      0,
+      1,
     )
     .option('--server-threads <n>', 'threads of the embedded server', parseIntOption('--server-threads'), 1)
     .option(

@@ -29,9 +29,9 @@ describe.each([
   { transport: 'WebSocket', url: (s: RunningServer) => s.wsUrl, args: [] as string[] },
   { transport: 'HTTP', url: (s: RunningServer) => `${s.url}/v1/chat`, args: [] as string[] },
   {
-    transport: 'WebSocket, 2 driver processes, 8 conversations a socket, 1 ms send quantum',
+    transport: 'WebSocket, 2 driver processes, 8 conversations a socket, exact send timing',
     url: (s: RunningServer) => s.wsUrl,
-    args: ['--drivers', '2', '--driver-processes', '--convs-per-socket', '8', '--send-quantum', '1'],
+    args: ['--drivers', '2', '--driver-processes', '--convs-per-socket', '8', '--send-quantum', '0'],
   },
 ])('peakdesk run --target over $transport', ({ transport, url, args }) => {
   it('replays a short steady window and leaves a complete results folder whose accounting balances', async () => {
@@ -71,7 +71,7 @@ describe.each([
     const meta = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunMeta;
     expect(meta.options.target).toBe(target);
     expect(meta.options.embeddedServer).toBe(false);
-    expect(meta.options.sendQuantumMs).toBe(args.includes('--send-quantum') ? 1 : 0);
+    expect(meta.options.sendQuantumMs).toBe(args.includes('--send-quantum') ? 0 : 1);
 
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(summary.complete).toBe(true);
@@ -106,7 +106,7 @@ describe('every transport and driver layout', () => {
   it('replay the same seeded arrivals', () => {
     expect(arrivalsBy.size).toBe(3);
     expect(arrivalsBy.get('HTTP')).toBe(arrivalsBy.get('WebSocket'));
-    expect(arrivalsBy.get('WebSocket, 2 driver processes, 8 conversations a socket, 1 ms send quantum')).toBe(
+    expect(arrivalsBy.get('WebSocket, 2 driver processes, 8 conversations a socket, exact send timing')).toBe(
       arrivalsBy.get('WebSocket'),
     );
   });

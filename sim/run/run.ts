@@ -67,7 +67,7 @@ export interface RunOptions {
   convsPerSocket?: number;
   /** Drivers as child processes (past one process's open-file limit). @default false */
   driverProcesses?: boolean;
-  /** Messages due within this many ms go out together, measured from their actual send. @default 0 */
+  /** Messages due within this many ms go out together, an early one measured from its actual send. @default 1 (CLI) */
   sendQuantumMs?: number;
 }
 
@@ -159,7 +159,7 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
       convsPerSocket,
       reuseSockets: o.reuseSockets ?? false,
       driverProcesses: o.driverProcesses ?? false,
-      sendQuantumMs: o.sendQuantumMs ?? 0,
+      sendQuantumMs: o.sendQuantumMs ?? 1,
     },
     startedAt: startedAt.toISOString(),
     versions: { peakdesk: '0.1.0', node: process.version, uws: '20.30.0' },
@@ -231,7 +231,7 @@ export async function executeRun(o: RunOptions): Promise<ExitCodeValue> {
     driverProcesses: o.driverProcesses,
     socketReuse: o.reuseSockets,
     convsPerSocket,
-    sendQuantumMs: o.sendQuantumMs,
+    sendQuantumMs: o.sendQuantumMs ?? 1,
     connections: o.connections,
     workloadModule: WORKLOAD,
     workloadSpec: prepared.workloadSpec,
