@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../sim/util/rng.ts';
 import { INTENTS } from '../types.ts';
 import { EN_CORPUS } from './en.ts';
 import { EN_BOUNDARIES } from './en-boundaries.ts';
@@ -8,7 +9,7 @@ import { EN_FLOWS } from './en-flows.ts';
 import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
-import { trainingExamples } from './training-set.ts';
+import { dropOne, trainingExamples } from './training-set.ts';
 import { ZH_CORPUS } from './zh.ts';
 import { ZH_BOUNDARIES } from './zh-boundaries.ts';
 import { ZH_CONCEPTS } from './zh-concepts.ts';
@@ -48,5 +49,15 @@ describe('the intent corpus', () => {
     expect(examples).toHaveLength(12 * phrasings + 9 * 10);
     expect(examples.filter((e) => e.ambiguous === true)).toHaveLength(9 * 10);
     expect(trainingExamples().map((e) => e.text)).toEqual(examples.map((e) => e.text));
+  });
+
+  it('leaves out one word or Chinese character, keeping texts of fewer than 4 whole', () => {
+    const rng = createRng(3);
+    expect(dropOne('where is my parcel now', rng, 'en')).toBe('where is parcel now');
+    expect(dropOne('where is my parcel now', rng, 'en')).toBe('where is my now');
+    expect(dropOne('hi there you', rng, 'en')).toBe('hi there you');
+    expect(dropOne('我的快递到哪了', rng, 'zh')).toBe('我的快到哪了');
+    expect(dropOne('亲，我的快递到哪了 E2026', rng, 'zh')).toBe('亲，我快递到哪了 E2026');
+    expect(dropOne('在吗?', rng, 'zh')).toBe('在吗?');
   });
 });
