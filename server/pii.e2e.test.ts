@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { RUN_RESULT_FILES } from '../sim/results/records.ts';
 import { runCli } from '../sim/testing/run-cli.ts';
 import { maskPersonalData } from './bot/mask.ts';
 import { createStore } from './data/store.ts';
@@ -202,17 +203,7 @@ describe('no personal data in replies, logs, metrics, results or transcripts', (
     expectNoSecrets('run stdout', run.stdout);
     const [runDir] = readdirSync(out);
     const files = readdirSync(join(out, runDir as string));
-    for (const f of [
-      'run.json',
-      'intervals.jsonl',
-      'latency.hlog',
-      'summary.json',
-      'report.html',
-      'summary.md',
-      'staffing.csv',
-    ]) {
-      expect(files).toContain(f);
-    }
+    for (const f of RUN_RESULT_FILES) expect(files).toContain(f);
     for (const f of files) {
       expectNoSecrets(`results file ${f}`, readFileSync(join(out, runDir as string, f), 'utf8'));
     }

@@ -119,3 +119,18 @@ export interface RunSummary {
   /** Threshold results, as k6 prints them. */
   thresholds: { expr: string; ok: boolean; actual: number }[];
 }
+
+/**
+ * The files a finished `peakdesk run` leaves in its folder (DESIGN, results folder contract): the run's
+ * own records, then the plan and report it writes at the end (what `peakdesk plan` and `report` write).
+ */
+export const RUN_RESULT_FILES = [
+  'run.json',
+  'intervals.jsonl',
+  'latency.hlog',
+  'summary.json',
+  'staffing.csv',
+  'staffing-nobot.csv',
+  'report.html',
+  'summary.md',
+] as const;

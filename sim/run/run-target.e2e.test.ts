@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../server/server.ts';
-import type { RunMeta, SecondRecord } from '../results/records.ts';
+import { RUN_RESULT_FILES, type RunMeta, type SecondRecord } from '../results/records.ts';
 import { runCli } from '../testing/run-cli.ts';
 
 let server: RunningServer;
@@ -57,16 +57,7 @@ describe.each([
     expect(code).toBe(0);
     const [runDir] = readdirSync(out);
     const dir = join(out, runDir as string);
-    for (const f of [
-      'run.json',
-      'intervals.jsonl',
-      'latency.hlog',
-      'summary.json',
-      'report.html',
-      'summary.md',
-    ]) {
-      expect(existsSync(join(dir, f)), f).toBe(true);
-    }
+    for (const f of RUN_RESULT_FILES) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(stdout).toContain(`Results: ${dir}`);
     const meta = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunMeta;
     expect(meta.options.target).toBe(target);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RUN_RESULT_FILES } from '../results/records.ts';
 import { runCli } from '../testing/run-cli.ts';
 
 describe('peakdesk run (npm start, shortened)', () => {
@@ -15,18 +16,7 @@ describe('peakdesk run (npm start, shortened)', () => {
     const [runDir] = readdirSync(out);
     expect(runDir).toMatch(/^\d{8}-\d{6}-double11-s1$/);
     const dir = join(out, runDir as string);
-    for (const f of [
-      'run.json',
-      'intervals.jsonl',
-      'latency.hlog',
-      'summary.json',
-      'staffing.csv',
-      'staffing-nobot.csv',
-      'report.html',
-      'summary.md',
-    ]) {
-      expect(existsSync(join(dir, f)), f).toBe(true);
-    }
+    for (const f of RUN_RESULT_FILES) expect(existsSync(join(dir, f)), f).toBe(true);
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(summary.schemaVersion).toBe(1);
     expect(summary.complete).toBe(true);
