@@ -33,6 +33,12 @@ export const EN_FLOWS: Partial<Record<IntentId, readonly string[]>> = {
     'is this still for sale',
     'cant find the {p} anymore, was it taken down',
     'is {s} sold out or will it come back',
+    'got it in {c}? i want one',
+    'if {c} is in stock ill take it',
+    'any other colours still in stock',
+    'can i preorder it while its out of stock',
+    'is the {n}gb one still available',
+    'when does the next batch arrive',
   ],
   'order.place': [
     'how do i buy the {p} on your site',
