@@ -67,55 +67,85 @@ export interface Quote {
 
 const cents = (x: number): number => Math.round(x * 100) / 100;
 
-function quoteWith(lines: readonly CartLine[], rules: Promotions, chosen: readonly Coupon[]): Quote | null {
-  const subtotal = cents(lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0));
-  const steps: PriceStep[] = [{ kind: 'subtotal', amount: subtotal }];
+/** The amount after a coupon (none: unchanged), NaN when the amount (or NaN) is under its threshold. */
+function withCoupon(running: number, coupon: Coupon | null, steps: PriceStep[] | undefined): number {
+  if (coupon === null) return running;
+  if (!(running >= coupon.threshold)) return Number.NaN;
+  const amount = cents(running - coupon.off);
+  steps?.push({ kind: 'coupon', coupon, amount });
+  return amount;
+}
+
+/**
+ * The payable total for a cart with at most one shop and one platform coupon, or NaN when a coupon's threshold is not
+ * met on the amount after the steps before it. With `steps`, each step is pushed onto it; without, nothing is
+ * allocated (bestQuote tries every pair, and builds the steps of the best one only).
+ */
+function totalWith(
+  lines: readonly CartLine[],
+  rules: Promotions,
+  shop: Coupon | null,
+  platform: Coupon | null,
+  steps?: PriceStep[],
+): number {
+  let subtotal = 0;
+  for (const l of lines) subtotal += l.unitPrice * l.quantity;
+  subtotal = cents(subtotal);
+  steps?.push({ kind: 'subtotal', amount: subtotal });
   let running = subtotal;
   const times = Math.floor(subtotal / rules.crossStore.every);
   if (times > 0) {
     const off = times * rules.crossStore.off;
     running = cents(running - off);
-    steps.push({ kind: 'cross_store', times, every: rules.crossStore.every, off, amount: running });
+    steps?.push({ kind: 'cross_store', times, every: rules.crossStore.every, off, amount: running });
   }
-  for (const coupon of chosen) {
-    if (running < coupon.threshold) return null;
-    running = cents(running - coupon.off);
-    steps.push({ kind: 'coupon', coupon, amount: running });
-  }
-  let depositPaid = 0;
+  running = withCoupon(running, shop, steps);
+  running = withCoupon(running, platform, steps);
   let inflation = 0;
   let units = 0;
+  let first: { pay: number; worth: number } | undefined;
   for (const l of lines) {
     if (l.deposit === undefined) continue;
+    first ??= l.deposit;
     units += l.quantity;
-    depositPaid += l.deposit.pay * l.quantity;
     inflation += (l.deposit.worth - l.deposit.pay) * l.quantity;
   }
-  if (units > 0) {
-    const first = lines.find((l) => l.deposit !== undefined)?.deposit as { pay: number; worth: number };
+  if (first !== undefined) {
     running = cents(Math.max(0, running - inflation));
-    steps.push({ kind: 'deposit', units, pay: first.pay, worth: first.worth, amount: running });
+    steps?.push({ kind: 'deposit', units, pay: first.pay, worth: first.worth, amount: running });
   }
-  return { steps, total: running, depositPaid, finalPayment: cents(running - depositPaid) };
+  return running;
 }
 
 /**
  * The lowest payable total for a cart: 跨店满减 on the subtotal first, then at most one shop coupon, then at most
  * one platform coupon, each threshold checked on the amount after the steps before it; presale deposits then
- * count at their inflated value (膨胀).
+ * count at their inflated value (膨胀). Of equal totals, the pair with fewer or earlier coupons wins.
  */
 export function bestQuote(lines: readonly CartLine[], rules: Promotions = PROMOTIONS): Quote {
-  const shops: (Coupon | null)[] = [null, ...rules.coupons.filter((c) => c.kind === 'shop')];
-  const platforms: (Coupon | null)[] = [null, ...rules.coupons.filter((c) => c.kind === 'platform')];
-  let best: Quote | null = null;
-  for (const shop of shops) {
-    for (const platform of platforms) {
-      const chosen = [shop, platform].filter((c): c is Coupon => c !== null);
-      const q = quoteWith(lines, rules, chosen);
-      if (q !== null && (best === null || q.total < best.total)) best = q;
+  let bestShop: Coupon | null = null;
+  let bestPlatform: Coupon | null = null;
+  let bestTotal = Number.POSITIVE_INFINITY;
+  const coupons = rules.coupons;
+  for (let i = -1; i < coupons.length; i++) {
+    const shop = i < 0 ? null : (coupons[i] as Coupon);
+    if (shop !== null && shop.kind !== 'shop') continue;
+    for (let j = -1; j < coupons.length; j++) {
+      const platform = j < 0 ? null : (coupons[j] as Coupon);
+      if (platform !== null && platform.kind !== 'platform') continue;
+      const total = totalWith(lines, rules, shop, platform);
+      if (total < bestTotal) {
+        bestTotal = total;
+        bestShop = shop;
+        bestPlatform = platform;
+      }
     }
   }
-  return best as Quote;
+  const steps: PriceStep[] = [];
+  const total = totalWith(lines, rules, bestShop, bestPlatform, steps);
+  let depositPaid = 0;
+  for (const l of lines) if (l.deposit !== undefined) depositPaid += l.deposit.pay * l.quantity;
+  return { steps, total, depositPaid, finalPayment: cents(total - depositPaid) };
 }
 
 /** Whether a coupon can apply to an amount after 跨店满减, and what is missing if not. */
