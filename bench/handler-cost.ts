@@ -2,7 +2,11 @@
 // JSON out, over the real brain and over a stub brain that answers at once, so that what the transport
 // layer costs (parse, sessions, metrics, reply frame) shows apart from the brain. In one thread with no
 // network, the best of several trials is steady even on a busy machine, unlike whole-server figures.
-//   node bin/run-ts.js bench/handler-cost.ts [--messages 50000] [--trials 7]
+//   node bin/run-ts.js bench/handler-cost.ts [--messages 50000] [--trials 7] [--alloc]
+// --alloc also samples what one pass over the real brain allocates (V8's sampling heap profiler, garbage included):
+// bytes per message and the functions that allocate most. Every byte is a share of the next young-generation GC,
+// whose pause lands in some message's latency.
+import { Session } from 'node:inspector/promises';
 import { createBrain } from '../server/bot/brain.ts';
 import type { BotReply, Brain } from '../server/bot/types.ts';
 import { type ChatContext, handleWsText } from '../server/chat-service.ts';
@@ -37,25 +41,36 @@ function stubBrain(real: Brain): Brain {
   return { ...real, handleMessage: () => STUB_REPLY };
 }
 
-/** CPU µs per msg frame over the best of `trials` passes (the first pass warms the JIT and is dropped). */
-function microsPerMessage(brain: Brain, input: string[]): number {
-  const ctx: ChatContext = {
+function chatContext(brain: Brain): ChatContext {
+  return {
     brain,
     metrics: createThreadMetrics(),
     nowMs: Date.now,
     hrMs: () => performance.now(),
     maxConvsPerSocket: 64,
   };
+}
+
+/** One pass of every frame through the message path, as the server runs it; the reply frames' total length. */
+function pass(ctx: ChatContext, input: string[]): number {
+  const convs = new Map();
+  let sink = 0;
+  for (const raw of input) {
+    const out = handleWsText(ctx, convs, raw);
+    if (out !== null) sink += JSON.stringify(out).length;
+  }
+  return sink;
+}
+
+/** CPU µs per msg frame over the best of `trials` passes (the first pass warms the JIT and is dropped). */
+function microsPerMessage(brain: Brain, input: string[]): number {
+  const ctx = chatContext(brain);
   const msgs = input.filter((f) => f.startsWith('{"type":"msg"')).length;
   let best = Number.POSITIVE_INFINITY;
   let sink = 0;
   for (let t = 0; t <= trials; t++) {
-    const convs = new Map();
     const start = process.cpuUsage();
-    for (const raw of input) {
-      const out = handleWsText(ctx, convs, raw);
-      if (out !== null) sink += JSON.stringify(out).length;
-    }
+    sink += pass(ctx, input);
     const used = process.cpuUsage(start);
     if (t > 0) best = Math.min(best, (used.user + used.system) / msgs);
   }
@@ -70,3 +85,44 @@ const real = microsPerMessage(brain, input);
 process.stdout.write(
   `message path CPU per msg (best of ${trials}): stub brain ${stub.toFixed(2)} µs, real brain ${real.toFixed(2)} µs\n`,
 );
+
+interface SamplingNode {
+  callFrame: { functionName: string; url: string };
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+if (process.argv.includes('--alloc')) {
+  const ctx = chatContext(brain);
+  pass(ctx, input); // warm: sessions, JIT
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  pass(ctx, input);
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as {
+    profile: { head: SamplingNode };
+  };
+  session.disconnect();
+  const msgs = input.filter((f) => f.startsWith('{"type":"msg"')).length;
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  const stack = [profile.head];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    total += node.selfSize;
+    const { functionName, url } = node.callFrame;
+    const key = `${functionName === '' ? '(anonymous)' : functionName} ${url.replace(/^.*\//, '')}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
+    stack.push(...node.children);
+  }
+  const lines = [...byFunction]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([name, bytes]) => `  ${(bytes / msgs).toFixed(0).padStart(6)} B  ${name}`);
+  process.stdout.write(
+    `allocated per msg (sampled, reply JSON included): ${(total / msgs).toFixed(0)} B\n${lines.join('\n')}\n`,
+  );
+}
