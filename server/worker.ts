@@ -11,6 +11,7 @@ import type { Session } from './bot/types.ts';
 import { type ChatContext, handleHttpTurn, handleWsText } from './chat-service.ts';
 import { type IpSlots, release, tryAcquire } from './ip-slots.ts';
 import { createThreadMetrics } from './metrics.ts';
+import { cachedCorpusModel } from './model-cache.ts';
 import type { ServerOptions } from './options.ts';
 import { type ErrorCode, type ErrorFrame, errorFrame, type HttpChatBody, parseHttpBody } from './protocol.ts';
 import { createBucket, type TokenBucket, takeToken } from './token-bucket.ts';
@@ -85,7 +86,7 @@ function flushTranscripts(): void {
 }
 const port = parentPort as MessagePort;
 const uws = loadUws();
-const brain = createBrain({ seed: options.seed });
+const brain = createBrain({ seed: options.seed, model: cachedCorpusModel });
 const metrics = createThreadMetrics();
 const sessions = new TtlStore<Session>(options.sessionTtlSec * 1000, options.maxHttpSessions);
 const sockets = new Set<WebSocket<SocketData>>();

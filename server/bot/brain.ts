@@ -1,7 +1,7 @@
 // The reference bot brain: a classifier trained on the corpus at start-up, a seeded store, the dialogue policy.
 import { createStore, type Store } from '../data/store.ts';
 import { CORPUS_TEMPERATURE } from './calibration.ts';
-import { type Classifier, trainClassifier } from './classifier.ts';
+import { type Classifier, classifierOf, type TrainedModel, trainModel } from './classifier.ts';
 import { trainingExamples } from './corpus/training-set.ts';
 import { createDialogue, type PolicyOptions } from './dialogue.ts';
 import { maskPersonalData } from './mask.ts';
@@ -10,16 +10,23 @@ import type { Brain, Locale, Session } from './types.ts';
 export interface BrainOptions extends PolicyOptions {
   /** Seed of the store (catalog, orders, promotions). @default 20261111 */
   seed?: number;
+  /**
+   * Where the corpus model comes from, if it is not trained yet in this process: the server passes its model cache
+   * (server/model-cache.ts), which loads what an earlier start or `npm install` trained. @default corpusModel
+   */
+  model?: () => TrainedModel;
+}
+
+/** The model trained on the corpus, with the stored calibration instead of a second fit (deterministic). */
+export function corpusModel(): TrainedModel {
+  return trainModel(trainingExamples(), { temperature: CORPUS_TEMPERATURE });
 }
 
 let shared: Classifier | undefined;
 
-/**
- * The classifier trained once per process (training is deterministic, so every brain gets the same one), with the
- * stored calibration instead of a second fit.
- */
-export function sharedClassifier(): Classifier {
-  shared ??= trainClassifier(trainingExamples(), { temperature: CORPUS_TEMPERATURE });
+/** The corpus classifier, made once per process (every brain gets the same one): from `model`, else trained. */
+export function sharedClassifier(model: () => TrainedModel = corpusModel): Classifier {
+  shared ??= classifierOf(model());
   return shared;
 }
 
@@ -32,7 +39,7 @@ export function createBrain(options: BrainOptions = {}): Brain {
     store = createStore(seed);
     stores.set(seed, store);
   }
-  const dialogue = createDialogue(store, sharedClassifier(), options);
+  const dialogue = createDialogue(store, sharedClassifier(options.model), options);
   return {
     createSession(id: string, locale?: Locale): Session {
       return { id, locale, state: dialogue.createState(locale) };

@@ -255,8 +255,17 @@ function inValidation(group: number, share: number): boolean {
   return (h % 1000) / 1000 < share;
 }
 
-/** Trains on `examples`: fits the temperature on a group-wise held-back share (unless given), then refits on everything. */
-export function trainClassifier(examples: readonly Example[], options: TrainOptions = {}): Classifier {
+/** A trained model: one weight per hash bucket and intent (bucket-major), and the softmax temperature. */
+export interface TrainedModel {
+  weights: Float32Array;
+  temperature: number;
+}
+
+/** The number of weights a model has (FEATURE_BUCKETS × intents). */
+export const MODEL_WEIGHTS = FEATURE_BUCKETS * K;
+
+/** Fits the temperature on a group-wise held-back share (unless given), then the weights on everything. */
+export function trainModel(examples: readonly Example[], options: TrainOptions = {}): TrainedModel {
   const opts = { ...defaults, ...options } satisfies FitOptions;
   if (opts.temperature !== undefined && !(opts.temperature > 0))
     throw new RangeError(`temperature must be > 0, got ${opts.temperature}`);
@@ -267,7 +276,19 @@ export function trainClassifier(examples: readonly Example[], options: TrainOpti
     return valid.length > 0 ? fitTemperature(fitWeights(ids, train, opts), ids, valid) : 1;
   };
   const temperature = opts.temperature ?? fitted();
-  const weights = fitWeights(ids, rows, opts);
+  return { weights: fitWeights(ids, rows, opts), temperature };
+}
+
+/** Trains on `examples` (see trainModel). */
+export function trainClassifier(examples: readonly Example[], options: TrainOptions = {}): Classifier {
+  return classifierOf(trainModel(examples, options));
+}
+
+/** The classifier of a trained model (e.g. one loaded from the model cache). */
+export function classifierOf(model: TrainedModel): Classifier {
+  const { weights, temperature } = model;
+  if (weights.length !== MODEL_WEIGHTS)
+    throw new RangeError(`a model has ${MODEL_WEIGHTS} weights, got ${weights.length}`);
   const norm = createNormBuffer();
   const feats = createFeatureBuffer();
   const scores = new Float64Array(K);
