@@ -9,6 +9,9 @@ import { EN_FLOWS } from './en-flows.ts';
 import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
+import { EN_VOICES_AFTERSALE } from './en-voices-aftersale.ts';
+import { EN_VOICES_ORDER } from './en-voices-order.ts';
+import { EN_VOICES_PRESALE } from './en-voices-presale.ts';
 import { dropOne, trainingExamples } from './training-set.ts';
 import { ZH_CORPUS } from './zh.ts';
 import { ZH_BOUNDARIES } from './zh-boundaries.ts';
@@ -18,10 +21,37 @@ import { ZH_FLOWS } from './zh-flows.ts';
 import { ZH_LONG } from './zh-long.ts';
 import { ZH_MIXED } from './zh-mixed.ts';
 import { ZH_MORE } from './zh-more.ts';
+import { ZH_VOICES_AFTERSALE } from './zh-voices-aftersale.ts';
+import { ZH_VOICES_ORDER } from './zh-voices-order.ts';
+import { ZH_VOICES_PRESALE } from './zh-voices-presale.ts';
 
 const LANGS = {
-  zh: [ZH_CORPUS, ZH_MORE, ZH_EXTRA, ZH_CONCEPTS, ZH_FLOWS, ZH_LONG, ZH_MIXED, ZH_BOUNDARIES],
-  en: [EN_CORPUS, EN_MORE, EN_EXTRA, EN_CONCEPTS, EN_FLOWS, EN_LONG, EN_LEARNER, EN_BOUNDARIES],
+  zh: [
+    ZH_CORPUS,
+    ZH_MORE,
+    ZH_EXTRA,
+    ZH_CONCEPTS,
+    ZH_FLOWS,
+    ZH_LONG,
+    ZH_MIXED,
+    ZH_BOUNDARIES,
+    ZH_VOICES_PRESALE,
+    ZH_VOICES_ORDER,
+    ZH_VOICES_AFTERSALE,
+  ],
+  en: [
+    EN_CORPUS,
+    EN_MORE,
+    EN_EXTRA,
+    EN_CONCEPTS,
+    EN_FLOWS,
+    EN_LONG,
+    EN_LEARNER,
+    EN_BOUNDARIES,
+    EN_VOICES_PRESALE,
+    EN_VOICES_ORDER,
+    EN_VOICES_AFTERSALE,
+  ],
 } as const;
 
 describe('the intent corpus', () => {
@@ -41,7 +71,7 @@ describe('the intent corpus', () => {
     expect(repeated).toEqual([]);
   });
 
-  it('expands every phrasing into 12 variants, plus bare order ids under 9 intents, the same for the same seed', () => {
+  it('expands every phrasing of every corpus file into 12 variants, plus bare order ids under 9 intents, the same for the same seed', () => {
     const phrasings = Object.values(LANGS)
       .flat()
       .reduce((n, p) => n + INTENTS.reduce((m, i) => m + (p[i]?.length ?? 0), 0), 0);

@@ -12,6 +12,9 @@ import { EN_FLOWS } from './en-flows.ts';
 import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
+import { EN_VOICES_AFTERSALE } from './en-voices-aftersale.ts';
+import { EN_VOICES_ORDER } from './en-voices-order.ts';
+import { EN_VOICES_PRESALE } from './en-voices-presale.ts';
 import { ZH_CORPUS } from './zh.ts';
 import { ZH_BOUNDARIES } from './zh-boundaries.ts';
 import { ZH_CONCEPTS } from './zh-concepts.ts';
@@ -20,6 +23,9 @@ import { ZH_FLOWS } from './zh-flows.ts';
 import { ZH_LONG } from './zh-long.ts';
 import { ZH_MIXED } from './zh-mixed.ts';
 import { ZH_MORE } from './zh-more.ts';
+import { ZH_VOICES_AFTERSALE } from './zh-voices-aftersale.ts';
+import { ZH_VOICES_ORDER } from './zh-voices-order.ts';
+import { ZH_VOICES_PRESALE } from './zh-voices-presale.ts';
 
 const ZH_PREFIX = ['', '', '你好，', '亲，', '在吗 ', '客服 ', '请问', '麻烦问下', '急！', '喂 ', '您好 '];
 const ZH_SUFFIX = ['', '', '？', '吗', '呢', '啊', '谢谢', '急', '😊', '??', '!!', '。', '哈', ' 在线等'];
@@ -230,6 +236,19 @@ export function trainingExamples(seed = 7, variants = 12): Example[] {
   for (const intent of INTENTS) {
     expandZh(intent, ZH_BOUNDARIES[intent] ?? []);
     expandEn(intent, EN_BOUNDARIES[intent] ?? []);
+  }
+  // Customer voices (personas, registers, shorthand), written by three authors over the intent groups.
+  for (const intent of INTENTS) {
+    expandZh(intent, [
+      ...(ZH_VOICES_PRESALE[intent] ?? []),
+      ...(ZH_VOICES_ORDER[intent] ?? []),
+      ...(ZH_VOICES_AFTERSALE[intent] ?? []),
+    ]);
+    expandEn(intent, [
+      ...(EN_VOICES_PRESALE[intent] ?? []),
+      ...(EN_VOICES_ORDER[intent] ?? []),
+      ...(EN_VOICES_AFTERSALE[intent] ?? []),
+    ]);
   }
   const idRng = createRng(seed + 1);
   for (const intent of ID_INTENTS) {
