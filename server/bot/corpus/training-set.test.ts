@@ -10,8 +10,10 @@ import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
 import { EN_VOICES_AFTERSALE } from './en-voices-aftersale.ts';
+import { EN_VOICES_CONTEXT } from './en-voices-context.ts';
 import { EN_VOICES_ORDER } from './en-voices-order.ts';
 import { EN_VOICES_PRESALE } from './en-voices-presale.ts';
+import { EN_VOICES_WORLD } from './en-voices-world.ts';
 import { dropOne, trainingExamples } from './training-set.ts';
 import { ZH_CORPUS } from './zh.ts';
 import { ZH_BOUNDARIES } from './zh-boundaries.ts';
@@ -22,8 +24,10 @@ import { ZH_LONG } from './zh-long.ts';
 import { ZH_MIXED } from './zh-mixed.ts';
 import { ZH_MORE } from './zh-more.ts';
 import { ZH_VOICES_AFTERSALE } from './zh-voices-aftersale.ts';
+import { ZH_VOICES_CONTEXT } from './zh-voices-context.ts';
 import { ZH_VOICES_ORDER } from './zh-voices-order.ts';
 import { ZH_VOICES_PRESALE } from './zh-voices-presale.ts';
+import { ZH_VOICES_REGIONAL } from './zh-voices-regional.ts';
 
 const LANGS = {
   zh: [
@@ -38,6 +42,8 @@ const LANGS = {
     ZH_VOICES_PRESALE,
     ZH_VOICES_ORDER,
     ZH_VOICES_AFTERSALE,
+    ZH_VOICES_REGIONAL,
+    ZH_VOICES_CONTEXT,
   ],
   en: [
     EN_CORPUS,
@@ -51,6 +57,8 @@ const LANGS = {
     EN_VOICES_PRESALE,
     EN_VOICES_ORDER,
     EN_VOICES_AFTERSALE,
+    EN_VOICES_WORLD,
+    EN_VOICES_CONTEXT,
   ],
 } as const;
 

@@ -13,8 +13,10 @@ import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
 import { EN_VOICES_AFTERSALE } from './en-voices-aftersale.ts';
+import { EN_VOICES_CONTEXT } from './en-voices-context.ts';
 import { EN_VOICES_ORDER } from './en-voices-order.ts';
 import { EN_VOICES_PRESALE } from './en-voices-presale.ts';
+import { EN_VOICES_WORLD } from './en-voices-world.ts';
 import { ZH_CORPUS } from './zh.ts';
 import { ZH_BOUNDARIES } from './zh-boundaries.ts';
 import { ZH_CONCEPTS } from './zh-concepts.ts';
@@ -24,8 +26,10 @@ import { ZH_LONG } from './zh-long.ts';
 import { ZH_MIXED } from './zh-mixed.ts';
 import { ZH_MORE } from './zh-more.ts';
 import { ZH_VOICES_AFTERSALE } from './zh-voices-aftersale.ts';
+import { ZH_VOICES_CONTEXT } from './zh-voices-context.ts';
 import { ZH_VOICES_ORDER } from './zh-voices-order.ts';
 import { ZH_VOICES_PRESALE } from './zh-voices-presale.ts';
+import { ZH_VOICES_REGIONAL } from './zh-voices-regional.ts';
 
 const ZH_PREFIX = ['', '', '你好，', '亲，', '在吗 ', '客服 ', '请问', '麻烦问下', '急！', '喂 ', '您好 '];
 const ZH_SUFFIX = ['', '', '？', '吗', '呢', '啊', '谢谢', '急', '😊', '??', '!!', '。', '哈', ' 在线等'];
@@ -244,6 +248,11 @@ export function trainingExamples(seed = 7, variants = 12): Example[] {
       ...(ZH_VOICES_ORDER[intent] ?? []),
       ...(ZH_VOICES_AFTERSALE[intent] ?? []),
     ]);
+  }
+  // A second round of voices: regional and generational Chinese, world English, and context-heavy messages.
+  for (const intent of INTENTS) {
+    expandZh(intent, [...(ZH_VOICES_REGIONAL[intent] ?? []), ...(ZH_VOICES_CONTEXT[intent] ?? [])]);
+    expandEn(intent, [...(EN_VOICES_WORLD[intent] ?? []), ...(EN_VOICES_CONTEXT[intent] ?? [])]);
     expandEn(intent, [
       ...(EN_VOICES_PRESALE[intent] ?? []),
       ...(EN_VOICES_ORDER[intent] ?? []),
