@@ -1,66 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../sim/util/rng.ts';
 import { INTENTS } from '../types.ts';
-import { EN_CORPUS } from './en.ts';
-import { EN_BOUNDARIES } from './en-boundaries.ts';
-import { EN_CONCEPTS } from './en-concepts.ts';
-import { EN_EXTRA } from './en-extra.ts';
-import { EN_FLOWS } from './en-flows.ts';
-import { EN_LEARNER } from './en-learner.ts';
-import { EN_LONG } from './en-long.ts';
-import { EN_MORE } from './en-more.ts';
-import { EN_VOICES_AFTERSALE } from './en-voices-aftersale.ts';
-import { EN_VOICES_CONTEXT } from './en-voices-context.ts';
-import { EN_VOICES_ORDER } from './en-voices-order.ts';
-import { EN_VOICES_PRESALE } from './en-voices-presale.ts';
-import { EN_VOICES_WORLD } from './en-voices-world.ts';
-import { dropOne, trainingExamples } from './training-set.ts';
-import { ZH_CORPUS } from './zh.ts';
-import { ZH_BOUNDARIES } from './zh-boundaries.ts';
-import { ZH_CONCEPTS } from './zh-concepts.ts';
-import { ZH_EXTRA } from './zh-extra.ts';
-import { ZH_FLOWS } from './zh-flows.ts';
-import { ZH_LONG } from './zh-long.ts';
-import { ZH_MIXED } from './zh-mixed.ts';
-import { ZH_MORE } from './zh-more.ts';
-import { ZH_VOICES_AFTERSALE } from './zh-voices-aftersale.ts';
-import { ZH_VOICES_CONTEXT } from './zh-voices-context.ts';
-import { ZH_VOICES_ORDER } from './zh-voices-order.ts';
-import { ZH_VOICES_PRESALE } from './zh-voices-presale.ts';
-import { ZH_VOICES_REGIONAL } from './zh-voices-regional.ts';
+import { CORPUS_STAGES, dropOne, trainingExamples } from './training-set.ts';
 
 const LANGS = {
-  zh: [
-    ZH_CORPUS,
-    ZH_MORE,
-    ZH_EXTRA,
-    ZH_CONCEPTS,
-    ZH_FLOWS,
-    ZH_LONG,
-    ZH_MIXED,
-    ZH_BOUNDARIES,
-    ZH_VOICES_PRESALE,
-    ZH_VOICES_ORDER,
-    ZH_VOICES_AFTERSALE,
-    ZH_VOICES_REGIONAL,
-    ZH_VOICES_CONTEXT,
-  ],
-  en: [
-    EN_CORPUS,
-    EN_MORE,
-    EN_EXTRA,
-    EN_CONCEPTS,
-    EN_FLOWS,
-    EN_LONG,
-    EN_LEARNER,
-    EN_BOUNDARIES,
-    EN_VOICES_PRESALE,
-    EN_VOICES_ORDER,
-    EN_VOICES_AFTERSALE,
-    EN_VOICES_WORLD,
-    EN_VOICES_CONTEXT,
-  ],
-} as const;
+  zh: CORPUS_STAGES.flatMap((stage) => stage.zh),
+  en: CORPUS_STAGES.flatMap((stage) => stage.en),
+};
 
 describe('the intent corpus', () => {
   it.each(Object.entries(LANGS))('%s has at least 60 phrasings per intent, none repeated', (_lang, parts) => {
