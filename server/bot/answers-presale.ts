@@ -2,7 +2,13 @@
 import { type Product, priceAt, stockKey } from '../data/catalog.ts';
 import { formatCst } from '../data/clock.ts';
 import { COLOUR_NAMES } from '../data/products.ts';
-import { bestQuote, type CartLine, couponShortfall, type PriceStep } from '../data/promotions.ts';
+import {
+  bestQuote,
+  type CartLine,
+  couponShortfall,
+  type PriceStep,
+  type Promotions,
+} from '../data/promotions.ts';
 import { suggestApparelSize, suggestShoeSize } from '../data/size-guide.ts';
 import { type AnswerContext, answer, type Lang, type Outcome, pick, yuan } from './answer-context.ts';
 
@@ -191,53 +197,57 @@ export function productRecommend(ctx: AnswerContext): Outcome {
   );
 }
 
+/** One step of a quote in words. Only the language asked for is built (this runs for every promotion answer). */
 function stepText(step: PriceStep, lang: Lang): string {
+  const zh = lang === 'zh';
   switch (step.kind) {
     case 'subtotal':
-      return pick(lang, `商品合计${yuan(step.amount)}`, `items ${yuan(step.amount)}`);
+      return zh ? `商品合计${yuan(step.amount)}` : `items ${yuan(step.amount)}`;
     case 'cross_store':
-      return pick(
-        lang,
-        `跨店每满${step.every}减${step.off / step.times}，减${step.off} → ${yuan(step.amount)}`,
-        `cross-store ${step.off / step.times} off every ${step.every}: −${step.off} → ${yuan(step.amount)}`,
-      );
+      return zh
+        ? `跨店每满${step.every}减${step.off / step.times}，减${step.off} → ${yuan(step.amount)}`
+        : `cross-store ${step.off / step.times} off every ${step.every}: −${step.off} → ${yuan(step.amount)}`;
     case 'coupon':
-      return pick(
-        lang,
-        `${step.coupon.kind === 'shop' ? '店铺券' : '平台券'}满${step.coupon.threshold}减${step.coupon.off} → ${yuan(step.amount)}`,
-        `${step.coupon.kind} coupon ${step.coupon.off} off ${step.coupon.threshold} → ${yuan(step.amount)}`,
-      );
+      return zh
+        ? `${step.coupon.kind === 'shop' ? '店铺券' : '平台券'}满${step.coupon.threshold}减${step.coupon.off} → ${yuan(step.amount)}`
+        : `${step.coupon.kind} coupon ${step.coupon.off} off ${step.coupon.threshold} → ${yuan(step.amount)}`;
     case 'deposit':
-      return pick(
-        lang,
-        `定金${step.pay}抵${step.worth}×${step.units} → ${yuan(step.amount)}`,
-        `deposit ${step.pay} worth ${step.worth} ×${step.units} → ${yuan(step.amount)}`,
-      );
+      return zh
+        ? `定金${step.pay}抵${step.worth}×${step.units} → ${yuan(step.amount)}`
+        : `deposit ${step.pay} worth ${step.worth} ×${step.units} → ${yuan(step.amount)}`;
   }
+}
+
+/** The rules in words, by promotions and language: the same text for every message that asks without a product. */
+const rulesTexts = new WeakMap<Promotions, Record<Lang, string>>();
+
+function rulesText(rules: Promotions, lang: Lang): string {
+  let texts = rulesTexts.get(rules);
+  if (texts === undefined) {
+    const coupons = (l: Lang): string =>
+      rules.coupons
+        .map((c) =>
+          pick(
+            l,
+            `${c.kind === 'shop' ? '店铺券' : '平台券'}满${c.threshold}减${c.off}`,
+            `${c.kind} coupon ${c.off} off ${c.threshold}`,
+          ),
+        )
+        .join(l === 'zh' ? '、' : ', ');
+    texts = {
+      zh: `规则：先算跨店每满${rules.crossStore.every}减${rules.crossStore.off}（上不封顶），再用店铺券和平台券各一张（门槛按满减后金额算）：${coupons('zh')}。预售定金膨胀抵扣尾款，尾款${formatCst(rules.finalPaymentFrom, 'zh')}开始支付，未付尾款定金不退。告诉我商品，我帮您算到手价。`,
+      en: `Rules: first the cross-store ${rules.crossStore.off} off every ${rules.crossStore.every} (no cap), then one shop and one platform coupon (thresholds on the amount after that): ${coupons('en')}. Presale deposits are inflated against the final payment, which opens ${formatCst(rules.finalPaymentFrom, 'en')} (China time); an unpaid balance forfeits the deposit. Tell me the items and I will work out your price.`,
+    };
+    rulesTexts.set(rules, texts);
+  }
+  return texts[lang];
 }
 
 export function promoRules(ctx: AnswerContext): Outcome {
   const { lang, memory, now, store } = ctx;
   const rules = store.promotions;
   const products = memory.skus.map((s) => store.catalog.get(s)).filter((p): p is Product => p !== undefined);
-  if (products.length === 0) {
-    const coupons = rules.coupons
-      .map((c) =>
-        pick(
-          lang,
-          `${c.kind === 'shop' ? '店铺券' : '平台券'}满${c.threshold}减${c.off}`,
-          `${c.kind} coupon ${c.off} off ${c.threshold}`,
-        ),
-      )
-      .join(lang === 'zh' ? '、' : ', ');
-    return answer(
-      pick(
-        lang,
-        `规则：先算跨店每满${rules.crossStore.every}减${rules.crossStore.off}（上不封顶），再用店铺券和平台券各一张（门槛按满减后金额算）：${coupons}。预售定金膨胀抵扣尾款，尾款${formatCst(rules.finalPaymentFrom, 'zh')}开始支付，未付尾款定金不退。告诉我商品，我帮您算到手价。`,
-        `Rules: first the cross-store ${rules.crossStore.off} off every ${rules.crossStore.every} (no cap), then one shop and one platform coupon (thresholds on the amount after that): ${coupons}. Presale deposits are inflated against the final payment, which opens ${formatCst(rules.finalPaymentFrom, 'en')} (China time); an unpaid balance forfeits the deposit. Tell me the items and I will work out your price.`,
-      ),
-    );
-  }
+  if (products.length === 0) return answer(rulesText(rules, lang));
   const lines: CartLine[] = products.map((p, i) => ({
     sku: p.sku,
     unitPrice: priceAt(p, now),
