@@ -7,24 +7,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusModel } from './bot/brain.ts';
 import { CORPUS_TEMPERATURE } from './bot/calibration.ts';
 import { MODEL_WEIGHTS, type TrainedModel } from './bot/classifier.ts';
+import { corpusModel } from './bot/corpus-model.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** What the corpus model is made of: the files these import, transitively, are hashed into the key. */
-export const MODEL_ENTRY_FILES = [
-  join(HERE, 'bot/brain.ts'),
-  join(HERE, 'bot/calibration.ts'),
-  join(HERE, 'bot/classifier.ts'),
-  join(HERE, 'bot/corpus/training-set.ts'),
-];
+export const MODEL_ENTRY_FILES = [join(HERE, 'bot/corpus-model.ts')];
 
 const LOCAL_IMPORT = /^\s*(?:import|export)\b[^'"]*?(?:from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 /**
  * The local source files `entries` reach through static relative imports (this code base imports nothing
- * else dynamically), sorted. brain.ts reaches the dialogue and store too: more than the model needs, never less.
+ * else dynamically), sorted.
  */
 export function modelSources(entries: readonly string[] = MODEL_ENTRY_FILES): string[] {
   const seen = new Set<string>();

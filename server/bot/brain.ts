@@ -1,8 +1,7 @@
 // The reference bot brain: a classifier trained on the corpus at start-up, a seeded store, the dialogue policy.
 import { createStore, type Store } from '../data/store.ts';
-import { CORPUS_TEMPERATURE } from './calibration.ts';
-import { type Classifier, classifierOf, type TrainedModel, trainModel } from './classifier.ts';
-import { trainingExamples } from './corpus/training-set.ts';
+import { type Classifier, classifierOf, type TrainedModel } from './classifier.ts';
+import { corpusModel } from './corpus-model.ts';
 import { createDialogue, type PolicyOptions } from './dialogue.ts';
 import { maskPersonalData } from './mask.ts';
 import type { Brain, Locale, Session } from './types.ts';
@@ -12,14 +11,9 @@ export interface BrainOptions extends PolicyOptions {
   seed?: number;
   /**
    * Where the corpus model comes from, if it is not trained yet in this process: the server passes its model cache
-   * (server/model-cache.ts), which loads what an earlier start or `npm install` trained. @default corpusModel
+   * (server/model-cache.ts), which loads what an earlier start or `npm install` trained. @default corpusModel (corpus-model.ts)
    */
   model?: () => TrainedModel;
-}
-
-/** The model trained on the corpus, with the stored calibration instead of a second fit (deterministic). */
-export function corpusModel(): TrainedModel {
-  return trainModel(trainingExamples(), { temperature: CORPUS_TEMPERATURE });
 }
 
 let shared: Classifier | undefined;
