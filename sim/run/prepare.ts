@@ -7,7 +7,7 @@ import { perMinAt } from '../scenario/curve.ts';
 import { isBuiltinScenario, loadScenario } from '../scenario/load.ts';
 import { resolveTimeline, type Timeline } from '../scenario/timeline.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { solveAgents } from '../staffing/solve-agents.ts';
+import { type StaffingResult, solveAgents } from '../staffing/solve-agents.ts';
 import type { ScenarioWorkloadSpec } from './workload-spec.ts';
 
 export interface PrepareOptions {
@@ -54,6 +54,7 @@ export async function prepareScenario(nameOrPath: string, o: PrepareOptions): Pr
     window: o.window,
     duration: o.duration,
   });
+  const lastAnswer = new Map<string, StaffingResult>();
   return {
     scenario,
     timeline,
@@ -71,7 +72,11 @@ export async function prepareScenario(nameOrPath: string, o: PrepareOptions): Pr
     agentsFor(queue, realPerMin) {
       const staffing = scenario.staffing[queue as Queue];
       if (staffing === undefined) return null;
-      return solveAgents({ ...staffing, arrivalRatePerSec: realPerMin / 60 }).scheduled;
+      // Asked every second for the live load: the queue's previous answer seeds the search (same answer, a few
+      // Erlang evaluations instead of ~20, each O(agents) at real scale; this was 25-70 ms a second of the main thread).
+      const result = solveAgents({ ...staffing, arrivalRatePerSec: realPerMin / 60 }, lastAnswer.get(queue));
+      lastAnswer.set(queue, result);
+      return result.scheduled;
     },
     workloadSpec: {
       scenario: ref,
