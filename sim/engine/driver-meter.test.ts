@@ -33,4 +33,17 @@ describe('DriverMeter', () => {
     expect(next.latency.length).toBe(0);
     expect(next.latencyByIntent).toEqual({});
   });
+
+  it('times a departure from its intended time when late and from the send when early, with its slip', () => {
+    const m = new DriverMeter();
+    // plan time 100 is real 50 on this loop
+    const loop = { measureFrom: (planMs: number, now: number) => Math.min(planMs / 2, now) };
+    expect(m.departure(loop, 100, 62)).toBe(50); // 12 ms late: from the intended time
+    expect(m.departure(loop, 100, 49.5)).toBe(49.5); // early: from the send, no slip
+    const slip = createLatencyHistogram();
+    addDelta(slip, m.take().slip);
+    expect(slip.totalCount).toBe(2);
+    expect(slip.maxValue).toBe(12_000); // µs
+    expect(slip.minNonZeroValue).toBe(1); // the early one counts as 0 slip (recorded at the 1 µs floor)
+  });
 });

@@ -12,6 +12,7 @@ import {
   countOutcome,
   createCounters,
 } from './counters.ts';
+import type { ScheduleLoop } from './schedule-loop.ts';
 
 /** monitorEventLoopDelay samples every this many ms and reports that much on an idle loop. */
 const LOOP_DELAY_RESOLUTION_MS = 10;
@@ -55,6 +56,16 @@ export class DriverMeter {
   /** How late a start or a send was against its intended time. */
   slipMs(ms: number): void {
     recordMs(this.slip, Math.max(0, ms));
+  }
+
+  /**
+   * A message meant for plan time `planMs` leaving at `nowRealMs`: its slip recorded, and the real ms its
+   * latency counts from (ScheduleLoop.measureFrom: the intended time, or the send when the quantum let it out early).
+   */
+  departure(loop: Pick<ScheduleLoop, 'measureFrom'>, planMs: number, nowRealMs: number): number {
+    const from = loop.measureFrom(planMs, nowRealMs);
+    this.slipMs(nowRealMs - from);
+    return from;
   }
 
   /**

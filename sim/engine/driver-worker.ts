@@ -252,9 +252,7 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
 /** A conversation's next message at its time, unless it ended meanwhile. */
 function sendDue(conv: Conversation): void {
   if (conv.phase !== 'thinking') return;
-  const now = nowReal();
-  conv.intendedRealMs = loop.measureFrom(conv.pendingPlanMs, now);
-  meter.slipMs(now - conv.intendedRealMs);
+  conv.intendedRealMs = meter.departure(loop, conv.pendingPlanMs, nowReal());
   sendPending(conv);
 }
 

@@ -124,9 +124,7 @@ function onReply(conv: Conversation, turn: number, status: number, body: string)
 /** A conversation's next message at its time, unless it ended meanwhile. */
 function sendDue(conv: Conversation): void {
   if (conv.phase !== 'thinking') return;
-  const now = nowReal();
-  conv.intendedRealMs = loop.measureFrom(conv.nextPlanMs, now);
-  meter.slipMs(now - conv.intendedRealMs);
+  conv.intendedRealMs = meter.departure(loop, conv.nextPlanMs, nowReal());
   send(conv, conv.nextText);
 }
 
