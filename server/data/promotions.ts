@@ -76,44 +76,59 @@ function withCoupon(running: number, coupon: Coupon | null, steps: PriceStep[] |
   return amount;
 }
 
+/** What a cart's price owes to its lines and to 跨店满减, before any coupon: worked out once per cart. */
+interface CartSums {
+  subtotal: number;
+  /** Times the 跨店满减 step applies, what it takes off, and the amount after it. */
+  crossTimes: number;
+  crossOff: number;
+  afterCross: number;
+  /** Presale units, and what their deposits pay and are worth more than they pay (膨胀), in all. */
+  depositUnits: number;
+  depositPaid: number;
+  inflation: number;
+  /** The per-unit deposit of the first presale line (shown in the step). */
+  deposit: { pay: number; worth: number } | undefined;
+}
+
+function cartSums(lines: readonly CartLine[], rules: Promotions): CartSums {
+  let subtotal = 0;
+  let depositUnits = 0;
+  let depositPaid = 0;
+  let inflation = 0;
+  let deposit: { pay: number; worth: number } | undefined;
+  for (const l of lines) {
+    subtotal += l.unitPrice * l.quantity;
+    if (l.deposit === undefined) continue;
+    deposit ??= l.deposit;
+    depositUnits += l.quantity;
+    depositPaid += l.deposit.pay * l.quantity;
+    inflation += (l.deposit.worth - l.deposit.pay) * l.quantity;
+  }
+  subtotal = cents(subtotal);
+  const crossTimes = Math.floor(subtotal / rules.crossStore.every);
+  const crossOff = crossTimes * rules.crossStore.off;
+  const afterCross = crossTimes > 0 ? cents(subtotal - crossOff) : subtotal;
+  return { subtotal, crossTimes, crossOff, afterCross, depositUnits, depositPaid, inflation, deposit };
+}
+
 /**
- * The payable total for a cart with at most one shop and one platform coupon, or NaN when a coupon's threshold is not
- * met on the amount after the steps before it. With `steps`, each step is pushed onto it; without, nothing is
- * allocated (bestQuote tries every pair, and builds the steps of the best one only).
+ * The payable total after 跨店满减 with at most one shop and one platform coupon, or NaN when a coupon's threshold is
+ * not met on the amount after the steps before it. With `steps`, the coupon and deposit steps are pushed onto it;
+ * without, nothing is allocated (bestQuote tries every pair, and builds the steps of the best one only).
  */
 function totalWith(
-  lines: readonly CartLine[],
-  rules: Promotions,
+  cart: CartSums,
   shop: Coupon | null,
   platform: Coupon | null,
   steps?: PriceStep[],
 ): number {
-  let subtotal = 0;
-  for (const l of lines) subtotal += l.unitPrice * l.quantity;
-  subtotal = cents(subtotal);
-  steps?.push({ kind: 'subtotal', amount: subtotal });
-  let running = subtotal;
-  const times = Math.floor(subtotal / rules.crossStore.every);
-  if (times > 0) {
-    const off = times * rules.crossStore.off;
-    running = cents(running - off);
-    steps?.push({ kind: 'cross_store', times, every: rules.crossStore.every, off, amount: running });
-  }
-  running = withCoupon(running, shop, steps);
+  let running = withCoupon(cart.afterCross, shop, steps);
   running = withCoupon(running, platform, steps);
-  let inflation = 0;
-  let units = 0;
-  let first: { pay: number; worth: number } | undefined;
-  for (const l of lines) {
-    if (l.deposit === undefined) continue;
-    first ??= l.deposit;
-    units += l.quantity;
-    inflation += (l.deposit.worth - l.deposit.pay) * l.quantity;
-  }
-  if (first !== undefined) {
-    running = cents(Math.max(0, running - inflation));
-    steps?.push({ kind: 'deposit', units, pay: first.pay, worth: first.worth, amount: running });
-  }
+  if (cart.deposit === undefined) return running;
+  running = cents(Math.max(0, running - cart.inflation));
+  const { pay, worth } = cart.deposit;
+  steps?.push({ kind: 'deposit', units: cart.depositUnits, pay, worth, amount: running });
   return running;
 }
 
@@ -123,6 +138,7 @@ function totalWith(
  * count at their inflated value (膨胀). Of equal totals, the pair with fewer or earlier coupons wins.
  */
 export function bestQuote(lines: readonly CartLine[], rules: Promotions = PROMOTIONS): Quote {
+  const cart = cartSums(lines, rules);
   let bestShop: Coupon | null = null;
   let bestPlatform: Coupon | null = null;
   let bestTotal = Number.POSITIVE_INFINITY;
@@ -133,7 +149,7 @@ export function bestQuote(lines: readonly CartLine[], rules: Promotions = PROMOT
     for (let j = -1; j < coupons.length; j++) {
       const platform = j < 0 ? null : (coupons[j] as Coupon);
       if (platform !== null && platform.kind !== 'platform') continue;
-      const total = totalWith(lines, rules, shop, platform);
+      const total = totalWith(cart, shop, platform);
       if (total < bestTotal) {
         bestTotal = total;
         bestShop = shop;
@@ -141,11 +157,19 @@ export function bestQuote(lines: readonly CartLine[], rules: Promotions = PROMOT
       }
     }
   }
-  const steps: PriceStep[] = [];
-  const total = totalWith(lines, rules, bestShop, bestPlatform, steps);
-  let depositPaid = 0;
-  for (const l of lines) if (l.deposit !== undefined) depositPaid += l.deposit.pay * l.quantity;
-  return { steps, total, depositPaid, finalPayment: cents(total - depositPaid) };
+  const steps: PriceStep[] = [{ kind: 'subtotal', amount: cart.subtotal }];
+  if (cart.crossTimes > 0) {
+    const { every } = rules.crossStore;
+    steps.push({
+      kind: 'cross_store',
+      times: cart.crossTimes,
+      every,
+      off: cart.crossOff,
+      amount: cart.afterCross,
+    });
+  }
+  const total = totalWith(cart, bestShop, bestPlatform, steps);
+  return { steps, total, depositPaid: cart.depositPaid, finalPayment: cents(total - cart.depositPaid) };
 }
 
 /** Whether a coupon can apply to an amount after 跨店满减, and what is missing if not. */
