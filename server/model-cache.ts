@@ -17,32 +17,42 @@ export const MODEL_ENTRY_FILES = [join(HERE, 'bot/corpus-model.ts')];
 
 const LOCAL_IMPORT = /^\s*(?:import|export)\b[^'"]*?(?:from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
+/** The local source files `entries` reach through static relative imports, with their texts (each read once). */
+function readSources(entries: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  const queue = [...entries];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (texts.has(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    texts.set(file, text);
+    for (const m of text.matchAll(LOCAL_IMPORT)) {
+      const target = resolve(dirname(file), m[1] as string);
+      if (existsSync(target)) queue.push(target);
+    }
+  }
+  return texts;
+}
+
 /**
  * The local source files `entries` reach through static relative imports (this code base imports nothing
  * else dynamically), sorted.
  */
 export function modelSources(entries: readonly string[] = MODEL_ENTRY_FILES): string[] {
-  const seen = new Set<string>();
-  const queue = [...entries];
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const m of readFileSync(file, 'utf8').matchAll(LOCAL_IMPORT)) {
-      const target = resolve(dirname(file), m[1] as string);
-      if (existsSync(target)) queue.push(target);
-    }
-  }
-  return [...seen].sort();
+  return [...readSources(entries).keys()].sort();
 }
 
-/** Hex key of the model the sources make (paths relative to the repo, contents, temperature, weights). */
-export function modelKey(sources: readonly string[] = modelSources()): string {
+/**
+ * Hex key of the model that `entries` and what they import make (paths relative to the repo, contents, temperature,
+ * weights).
+ */
+export function modelKey(entries: readonly string[] = MODEL_ENTRY_FILES): string {
   const root = resolve(HERE, '..');
+  const texts = readSources(entries);
   const hash = createHash('sha256');
   hash.update(`weights ${MODEL_WEIGHTS} temperature ${CORPUS_TEMPERATURE}\n`);
-  for (const file of sources) {
+  for (const file of [...texts.keys()].sort()) {
     hash.update(`${file.slice(root.length)}\n`);
-    hash.update(readFileSync(file));
+    hash.update(texts.get(file) as string);
   }
   return hash.digest('hex').slice(0, 20);
 }
