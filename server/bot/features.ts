@@ -2,7 +2,10 @@
 // character 4-grams of each word of 3+ letters, with its start and end marked, for typos and inflections. Chosen by
 // cross-validation on the corpus (`cv-intents.ts`): token trigrams scored 0.8 points worse, 4-grams 0.2–0.7 better than
 // trigrams at the same cost. Two word-class features: one for words of anger and abuse, one for other marketplaces and
-// delivery apps (dev set 89.7 → 90.2%, CV +0.6 points).
+// delivery apps (dev set 89.7 → 90.2%, CV +0.6 points). The first and last tokens paired with the message's start
+// and end: over SGD seeds 1-8, dev 95.49 → 95.61% (en 94.79 → 94.89%), dev2 92.96 → 93.37% (en 93.25 → 93.68%, higher
+// or equal for every seed), CV (first 4,837 phrasings, fold seeds 0-2) 89.6/89.7/89.3 → 89.8/89.8/89.8%; classification
+// speed and training time unchanged (2026-11-30).
 import { isCjk, isLatin, type NormBuffer } from './normalize.ts';
 
 /** Number of hash buckets (a power of two). */
@@ -24,6 +27,9 @@ function bucket(h: number): number {
 const SEED_UNI = 0x3a1;
 const SEED_BI = 0x5b3;
 const SEED_CHAR4 = 0x9d7;
+/** Stand-in tokens before a message's first token and after its last, paired with them like a bigram. */
+const MESSAGE_START = 0x7777;
+const MESSAGE_END = 0x8888;
 
 function wordHash(word: string): number {
   let h = 0x811c9dc5;
@@ -130,7 +136,10 @@ export function createFeatureBuffer(capacity = 16384): FeatureBuffer {
   return { ids: new Int32Array(capacity), length: 0 };
 }
 
-/** Fills `out` with the features of `buf`; always includes one bias feature (bucket 0). */
+/**
+ * Fills `out` with the features of `buf`; always includes one bias feature (bucket 0), and the first and last tokens
+ * paired with the message's start and end (how a message opens and closes: "hi …", "… pls", "…吗").
+ */
 export function extractFeatures(buf: NormBuffer, out: FeatureBuffer): FeatureBuffer {
   const ids = out.ids;
   const cap = ids.length - 4;
@@ -139,6 +148,7 @@ export function extractFeatures(buf: NormBuffer, out: FeatureBuffer): FeatureBuf
   let len = 0;
   ids[len++] = 0;
   let prev = 0;
+  let last = 0;
   let i = 0;
   while (i < n && len < cap) {
     const c = codes[i] as number;
@@ -180,8 +190,11 @@ export function extractFeatures(buf: NormBuffer, out: FeatureBuffer): FeatureBuf
     }
     ids[len++] = bucket(mix(SEED_UNI, tok));
     if (prev !== 0) ids[len++] = bucket(mix(mix(SEED_BI, prev), tok));
+    else if (last === 0) ids[len++] = bucket(mix(mix(SEED_BI, MESSAGE_START), tok));
     prev = tok;
+    last = tok;
   }
+  if (last !== 0) ids[len++] = bucket(mix(mix(SEED_BI, last), MESSAGE_END));
   out.length = len;
   return out;
 }
