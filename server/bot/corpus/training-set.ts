@@ -13,9 +13,13 @@ import { EN_LEARNER } from './en-learner.ts';
 import { EN_LONG } from './en-long.ts';
 import { EN_MORE } from './en-more.ts';
 import { EN_VOICES_AFTERSALE } from './en-voices-aftersale.ts';
+import { EN_VOICES_CATEGORIES } from './en-voices-categories.ts';
 import { EN_VOICES_CONTEXT } from './en-voices-context.ts';
+import { EN_VOICES_MIDCHAT } from './en-voices-midchat.ts';
 import { EN_VOICES_ORDER } from './en-voices-order.ts';
 import { EN_VOICES_PRESALE } from './en-voices-presale.ts';
+import { EN_VOICES_SITUATIONS } from './en-voices-situations.ts';
+import { EN_VOICES_SPOKEN } from './en-voices-spoken.ts';
 import { EN_VOICES_WORLD } from './en-voices-world.ts';
 import { ZH_CORPUS } from './zh.ts';
 import { ZH_BOUNDARIES } from './zh-boundaries.ts';
@@ -26,7 +30,9 @@ import { ZH_LONG } from './zh-long.ts';
 import { ZH_MIXED } from './zh-mixed.ts';
 import { ZH_MORE } from './zh-more.ts';
 import { ZH_VOICES_AFTERSALE } from './zh-voices-aftersale.ts';
+import { ZH_VOICES_CATEGORIES } from './zh-voices-categories.ts';
 import { ZH_VOICES_CONTEXT } from './zh-voices-context.ts';
+import { ZH_VOICES_MIDCHAT } from './zh-voices-midchat.ts';
 import { ZH_VOICES_ORDER } from './zh-voices-order.ts';
 import { ZH_VOICES_PRESALE } from './zh-voices-presale.ts';
 import { ZH_VOICES_REGIONAL } from './zh-voices-regional.ts';
@@ -199,6 +205,13 @@ export const CORPUS_STAGES: readonly { zh: readonly CorpusFile[]; en: readonly C
   {
     zh: [ZH_VOICES_REGIONAL, ZH_VOICES_CONTEXT],
     en: [EN_VOICES_WORLD, EN_VOICES_CONTEXT, EN_VOICES_PRESALE, EN_VOICES_ORDER, EN_VOICES_AFTERSALE],
+  },
+  // a third round: product categories' vocabulary (zh, en), messages from mid-chat or with one need among distractions
+  // (zh, en), and spoken, search-box, older customers', screen-quoting and deal-word English, and English from gift,
+  // business, parent, cross-border, reseller and proxy shoppers
+  {
+    zh: [ZH_VOICES_CATEGORIES, ZH_VOICES_MIDCHAT],
+    en: [EN_VOICES_SPOKEN, EN_VOICES_SITUATIONS, EN_VOICES_CATEGORIES, EN_VOICES_MIDCHAT],
   },
 ];
 
