@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { trainClassifier } from './classifier.ts';
 import { trainingExamples } from './corpus/training-set.ts';
-import { readLabelled, scoreIntents } from './intent-report.ts';
+import { formatMeanAccuracy, type IntentScore, readLabelled, scoreIntents } from './intent-report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,28 +19,22 @@ if (!Number.isInteger(variants) || variants < 1)
   throw new RangeError(`--variants must be an integer >= 1, got ${values.variants}`);
 
 const rows = readLabelled(join(dirname(fileURLToPath(import.meta.url)), 'dev', 'intents.jsonl'));
-const runs: number[] = [];
-const byLocale = new Map<string, number[]>();
+const scores: IntentScore[] = [];
 const missed = new Map<string, number>();
 for (const fillSeed of [7, 11, 13])
   for (const seed of [1, 2]) {
     const score = scoreIntents(trainClassifier(trainingExamples(fillSeed, variants), { seed }), rows);
-    runs.push(score.ok / score.n);
-    for (const [locale, s] of score.perLocale)
-      byLocale.set(locale, [...(byLocale.get(locale) ?? []), s.ok / s.n]);
+    scores.push(score);
     for (const m of score.misses)
       missed.set(`${m.locale} ${m.intent}`, (missed.get(`${m.locale} ${m.intent}`) ?? 0) + 1);
   }
-const pct = (a: readonly number[]): string =>
-  `${((a.reduce((x, y) => x + y, 0) / a.length) * 100).toFixed(2)}%`;
-const locales = [...byLocale].map(([locale, a]) => `${locale} ${pct(a)}`).join(', ');
 process.stdout.write(
   [
-    `dev over ${runs.length} trainings: ${pct(runs)} (${locales}); runs ${runs.map((r) => (r * 100).toFixed(1)).join(' ')}`,
+    `dev over ${scores.length} trainings: ${formatMeanAccuracy(scores)}`,
     `missed most (mean per training): ${[...missed]
       .sort((a, b) => b[1] - a[1])
       .slice(0, Number(values.worst))
-      .map(([k, n]) => `${k} ${(n / runs.length).toFixed(1)}`)
+      .map(([k, n]) => `${k} ${(n / scores.length).toFixed(1)}`)
       .join(', ')}`,
   ].join('\n'),
 );

@@ -10,7 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { trainClassifier } from './classifier.ts';
 import { trainingExamples } from './corpus/training-set.ts';
-import { formatIntentReport, formatMisses, readLabelled, scoreIntents } from './intent-report.ts';
+import {
+  formatIntentReport,
+  formatMeanAccuracy,
+  formatMisses,
+  type IntentScore,
+  readLabelled,
+  scoreIntents,
+} from './intent-report.ts';
 
 const SETS = { heldout: 'heldout', dev: 'dev', dev2: 'dev2' } as const;
 
@@ -44,19 +51,11 @@ if (seeds > 1) {
   // top intent): aggregates only, whatever the set.
   const rows = readLabelled(path);
   const examples = trainingExamples();
-  const runs: number[] = [];
-  const byLocale = new Map<string, number[]>();
-  for (let seed = 1; seed <= seeds; seed++) {
-    const score = scoreIntents(trainClassifier(examples, { seed, temperature: 1 }), rows);
-    runs.push(score.ok / score.n);
-    for (const [locale, s] of score.perLocale)
-      byLocale.set(locale, [...(byLocale.get(locale) ?? []), s.ok / s.n]);
-  }
-  const pct = (a: readonly number[]): string =>
-    `${((a.reduce((x, y) => x + y, 0) / a.length) * 100).toFixed(2)}%`;
-  const locales = [...byLocale].map(([locale, a]) => `${locale} ${pct(a)}`).join(', ');
+  const scores: IntentScore[] = [];
+  for (let seed = 1; seed <= seeds; seed++)
+    scores.push(scoreIntents(trainClassifier(examples, { seed, temperature: 1 }), rows));
   process.stdout.write(
-    `${set} over ${seeds} trainings (SGD seeds 1-${seeds}): ${pct(runs)} (${locales}); runs ${runs.map((r) => (r * 100).toFixed(1)).join(' ')}\n`,
+    `${set} over ${seeds} trainings (SGD seeds 1-${seeds}): ${formatMeanAccuracy(scores)}\n`,
   );
   process.exit(0);
 }

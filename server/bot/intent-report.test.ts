@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification, Classifier } from './classifier.ts';
-import { formatIntentReport, formatMisses, parseLabelled, scoreIntents } from './intent-report.ts';
+import {
+  formatIntentReport,
+  formatMeanAccuracy,
+  formatMisses,
+  parseLabelled,
+  scoreIntents,
+} from './intent-report.ts';
 import { INTENTS, type IntentId } from './types.ts';
 
 /** Answers from a fixed table: text → [intent, confidence]. */
@@ -77,5 +83,18 @@ describe('scoreIntents', () => {
     expect(formatMisses(score.misses)).toEqual([
       'zh-CN aftersale.refund → aftersale.return (0.55): 我要退款',
     ]);
+  });
+
+  it('averages several trainings overall and per locale, and lists each run', () => {
+    const perfect = tableClassifier({
+      你好: ['greeting', 0.9],
+      我要退款: ['aftersale.refund', 0.9],
+      'where is it': ['logistics.track', 0.9],
+      hi: ['greeting', 0.9],
+    });
+    const rows = parseLabelled(JSONL, 'x.jsonl');
+    expect(formatMeanAccuracy([score, scoreIntents(perfect, rows)])).toBe(
+      '87.50% (zh-CN 75.00%, en-US 100.00%); runs 75.0 100.0',
+    );
   });
 });

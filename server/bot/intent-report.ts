@@ -168,3 +168,19 @@ export function formatMisses(misses: readonly Miss[]): string[] {
     .sort((a, b) => a.locale.localeCompare(b.locale) || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent))
     .map((m) => `${m.locale} ${m.intent} → ${m.got} (${m.confidence.toFixed(2)}): ${m.text}`);
 }
+
+/**
+ * The mean accuracy of several trainings scored on one set, overall and per locale, then each training's overall
+ * accuracy: `95.43% (zh-CN 96.12%, en-US 94.74%); runs 95.5 95.2 95.5 95.5`. Aggregates only, so fit for any set.
+ */
+export function formatMeanAccuracy(scores: readonly IntentScore[]): string {
+  const runs = scores.map((s) => s.ok / s.n);
+  const byLocale = new Map<string, number[]>();
+  for (const score of scores)
+    for (const [locale, s] of score.perLocale)
+      byLocale.set(locale, [...(byLocale.get(locale) ?? []), s.ok / s.n]);
+  const pct = (a: readonly number[]): string =>
+    `${((a.reduce((x, y) => x + y, 0) / a.length) * 100).toFixed(2)}%`;
+  const locales = [...byLocale].map(([locale, a]) => `${locale} ${pct(a)}`).join(', ');
+  return `${pct(runs)} (${locales}); runs ${runs.map((r) => (r * 100).toFixed(1)).join(' ')}`;
+}
