@@ -11,7 +11,7 @@ import { measureClientEfficiency, measureSocketModes } from './client-efficiency
 import { measureConnections } from './connections.ts';
 import { measureCpuPerReply, SERVERS } from './cpu-per-reply.ts';
 import { desChatsPerSec, planDayMs } from './maths.ts';
-import { findMaxRate, runStep, type StepResult } from './max-rate.ts';
+import { DISTURBED_RERUNS, findMaxRate, MAX_STEAL_PCT, runStep, type StepResult } from './max-rate.ts';
 import { median } from './stats.ts';
 import { BENCH_TEXTS } from './texts.ts';
 
@@ -39,7 +39,7 @@ function log(line: string): void {
 }
 
 function stepLine(name: string, s: StepResult): string {
-  return `  ${name.padEnd(10)} offered ${String(s.offeredPerSec).padStart(7)}/s  achieved ${String(s.achievedPerSec).padStart(7)}/s  p99 ${s.latency.p99.toFixed(2).padStart(8)} ms  ${s.ok ? 'ok' : 'FAIL'}`;
+  return `  ${name.padEnd(10)} offered ${String(s.offeredPerSec).padStart(7)}/s  achieved ${String(s.achievedPerSec).padStart(7)}/s  p99 ${s.latency.p99.toFixed(2).padStart(8)} ms  steal ${s.stealPct.toFixed(1).padStart(4)}%  ${s.ok ? 'ok' : 'FAIL'}`;
 }
 
 const SATURATION_PER_SEC = 40_000;
@@ -120,12 +120,20 @@ const saturation = {
 log('latency at 50% of the bot server max rate (exact send timing)');
 // Exact send timing here: a send quantum lets the messages due within a millisecond reach the server together, and
 // the later ones of such a burst wait for the earlier (p50 0.38 → 0.95-1.6 ms at 5,285/s in one comparison).
-const half = await runStep(bot.wsUrl, Math.max(100, Math.round(botMaxMedian / 2)), {
-  target: bot.wsUrl,
-  texts: TEXTS,
-  stepMs: stepMs * 2,
-  sendQuantumMs: 0,
-});
+// Like the searches' steps, a run the hypervisor disturbed (steal above the limit) is run again, up to 3 times.
+const halfTries: StepResult[] = [];
+for (;;) {
+  const tried = await runStep(bot.wsUrl, Math.max(100, Math.round(botMaxMedian / 2)), {
+    target: bot.wsUrl,
+    texts: TEXTS,
+    stepMs: stepMs * 2,
+    sendQuantumMs: 0,
+  });
+  halfTries.push(tried);
+  if (tried.stealPct <= MAX_STEAL_PCT || halfTries.length > DISTURBED_RERUNS) break;
+  log(`${stepLine('bot-uws', tried)}  (disturbed: steal over ${MAX_STEAL_PCT}%, run again)`);
+}
+const half = halfTries[halfTries.length - 1] as StepResult;
 log(stepLine('bot-uws', half));
 await bot.stop();
 
@@ -140,7 +148,7 @@ results.serverRates = {
     saturation,
   },
 };
-results.latencyAtHalf = half;
+results.latencyAtHalf = { ...half, tries: halfTries.length };
 
 // 3. Server CPU per reply at a light fixed rate, each server in its own process: the comparison the
 // shared 2 cores disturb least (the p99-bounded searches above swing by several times between rounds).
