@@ -18,6 +18,8 @@ export interface ProbeSpec {
   windowMs: number;
   /** Sample allocations; off, only GCs are timed (the profiler's own bookkeeping left out). */
   sampleAllocations: boolean;
+  /** Sample only what is still alive at the window's end (what each scavenge has to copy), garbage left out. */
+  liveOnly: boolean;
 }
 
 export interface SamplingNode {
@@ -47,8 +49,8 @@ export function createWorkload(spec: ProbeSpec): Workload {
     if (spec.sampleAllocations) {
       await session.post('HeapProfiler.startSampling', {
         samplingInterval: 4096,
-        includeObjectsCollectedByMajorGC: true,
-        includeObjectsCollectedByMinorGC: true,
+        includeObjectsCollectedByMajorGC: !spec.liveOnly,
+        includeObjectsCollectedByMinorGC: !spec.liveOnly,
       });
     }
     const scavengeMs: number[] = [];

@@ -3,8 +3,10 @@
 // profiler inside the driver thread, garbage included), the functions that allocate most, and the number
 // and pauses of scavenges in a window after a warm-up. Every driver pause lands in the measured latency of
 // the messages in flight, so these figures bound how much of a p99 is the driver's own.
-//   node bin/run-ts.js bench/driver-alloc.ts [--rate 5000] [--seconds 10] [--top 15] [--gc-only]
+//   node bin/run-ts.js bench/driver-alloc.ts [--rate 5000] [--seconds 10] [--top 15] [--gc-only | --live]
 // --gc-only times the GCs without the heap profiler (whose bookkeeping adds to each scavenge).
+// --live samples only what the window allocated and is still alive at its end: what scavenges copy and
+// promote, the share of their pauses that grows with live objects rather than with garbage.
 import { BroadcastChannel, type Worker } from 'node:worker_threads';
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { startTsWorker } from '../sim/util/ts-worker.ts';
@@ -17,6 +19,7 @@ const rate = numberArg('rate', 5000);
 const seconds = numberArg('seconds', 10);
 const top = numberArg('top', 15, { integer: true });
 const gcOnly = process.argv.includes('--gc-only');
+const liveOnly = process.argv.includes('--live');
 const WARMUP_MS = 2000;
 if (seconds * 1000 <= WARMUP_MS + 1000) {
   process.stderr.write(`--seconds must be > ${WARMUP_MS / 1000 + 1}, got ${seconds}\n`);
@@ -33,6 +36,7 @@ const spec: ProbeSpec = {
   // the window closes before the last arrivals, while the load is still steady
   windowMs: seconds * 1000 - WARMUP_MS - 500,
   sampleAllocations: !gcOnly,
+  liveOnly,
 };
 const channel = new BroadcastChannel(PROBE_CHANNEL);
 const probed = new Promise<ProbeResult>((resolve) => {
@@ -75,9 +79,16 @@ if (result.profile !== undefined) {
     byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
     stack.push(...node.children);
   }
-  lines.push(`  allocated per message (sampled, garbage included): ${(total / result.replies).toFixed(0)} B`);
+  if (liveOnly) {
+    lines.push(`  allocated in the window and alive at its end (sampled): ${(total / 1024).toFixed(0)} KiB`);
+  } else {
+    lines.push(
+      `  allocated per message (sampled, garbage included): ${(total / result.replies).toFixed(0)} B`,
+    );
+  }
   for (const [name, bytes] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    lines.push(`  ${(bytes / result.replies).toFixed(0).padStart(6)} B  ${name}`);
+    const figure = liveOnly ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / result.replies).toFixed(0)} B`;
+    lines.push(`  ${figure.padStart(9)}  ${name}`);
   }
 }
 process.stdout.write(`${lines.join('\n')}\n`);
