@@ -10,6 +10,7 @@ import { openDriverChannel } from './driver-channel.ts';
 import { DriverMeter } from './driver-meter.ts';
 import { runDriverShell } from './driver-shell.ts';
 import { type Awaiting, MessageDeadlines, noDeadline } from './message-deadlines.ts';
+import { messageIdSeq, messageIdTurn, msgFrame } from './msg-frame.ts';
 import { ScheduleLoop } from './schedule-loop.ts';
 import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from './workload.ts';
 
@@ -44,9 +45,8 @@ interface Session {
 }
 
 interface Conversation extends Awaiting {
+  /** Its `seq` makes the protocol's ids: `c-<seq>` the conversation's, `<seq>-<turn>` a message's. */
   arrival: PlannedArrival;
-  /** `c-<seq>`, the protocol's conversation id. */
-  convId: string;
   customer: SimCustomer;
   session: Session | undefined;
   phase: Phase;
@@ -55,8 +55,10 @@ interface Conversation extends Awaiting {
   pendingLocale: string;
   /** Plan time at which the pending message was meant to go out. */
   pendingPlanMs: number;
-  pendingId: string;
-  lastReply: Pick<BotReply, 'handoff'> | undefined;
+  /** The turn whose reply it waits for (its message id `<seq>-<turn>`), 0 when none. */
+  awaitingTurn: number;
+  /** The last reply's hand-off, counted when the conversation ends handed off. */
+  handoff: BotReply['handoff'];
   connectAttempts: number;
   /** Sends the next message at its time (one function a conversation, not a closure a message). */
   sendDue: () => void;
@@ -79,8 +81,10 @@ let socketSeq = 0;
 const reuse = init.socketReuse || init.convsPerSocket > 1;
 /** Sockets with room for another conversation (entries may have filled up or closed since: checked on use). */
 const available: Session[] = [];
-/** Conversations waiting for a reply, by the id of the message they sent. */
-const awaiting = new Map<string, Conversation>();
+/** Open conversations by seq: a reply finds its conversation from its message id. */
+const bySeq = new Map<number, Conversation>();
+/** ws sends a Buffer as a binary frame unless told otherwise. */
+const TEXT_FRAME = { binary: false };
 const corked: Session[] = [];
 let uncorkQueued = false;
 let openSockets = 0;
@@ -98,9 +102,10 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
   if (conv.phase === 'ended') return;
   const wasAbandoned = conv.phase === 'abandoned';
   conv.phase = 'ended';
-  meter.ended(conv.arrival.intent, outcome, wasAbandoned, conv.lastReply?.handoff);
+  meter.ended(conv.arrival.intent, outcome, wasAbandoned, conv.handoff);
   active.delete(conv);
-  awaiting.delete(conv.pendingId);
+  bySeq.delete(conv.arrival.seq);
+  conv.awaitingTurn = 0;
   deadlines.cancel(conv);
   const session = conv.session;
   if (session === undefined) return;
@@ -111,7 +116,7 @@ function finish(conv: Conversation, outcome: ConversationOutcome, endReason?: st
     const multiplexed = init.convsPerSocket > 1;
     // A failed conversation on a shared socket is ended on the server too, so it frees its slot there.
     const reason = endReason ?? (multiplexed && !wasAbandoned ? 'abandoned' : undefined);
-    if (reason !== undefined) send(session, { type: 'end', conv: conv.convId, reason });
+    if (reason !== undefined) send(session, { type: 'end', conv: `c-${conv.arrival.seq}`, reason });
     // With one conversation a socket, a failed one's socket may still carry its late reply: it is
     // closed, not handed on.
     if (reuse && !stopped && (outcome !== 'failed' || multiplexed)) {
@@ -136,7 +141,7 @@ function release(session: Session): void {
 }
 
 /** Sends a frame; with multiplexing, the socket stays corked until the end of this tick. */
-function send(session: Session, frame: object | string): void {
+function send(session: Session, frame: object | Buffer): void {
   if (init.convsPerSocket > 1 && !session.corked) {
     const raw = rawSocket(session.ws);
     if (raw !== undefined) {
@@ -149,7 +154,8 @@ function send(session: Session, frame: object | string): void {
       }
     }
   }
-  session.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  if (Buffer.isBuffer(frame)) session.ws.send(frame, TEXT_FRAME);
+  else session.ws.send(JSON.stringify(frame));
 }
 
 function uncorkAll(): void {
@@ -164,14 +170,8 @@ function uncorkAll(): void {
 function sendPending(conv: Conversation): void {
   const session = conv.session;
   if (session === undefined || session.ws.readyState !== WebSocket.OPEN) return;
-  awaiting.delete(conv.pendingId);
-  conv.pendingId = `${conv.arrival.seq}-${conv.turn}`;
-  awaiting.set(conv.pendingId, conv);
-  // Built as a string: ids are ours ([0-9c-] only), text and locale are escaped by JSON.stringify.
-  send(
-    session,
-    `{"type":"msg","id":"${conv.pendingId}","conv":"${conv.convId}","text":${JSON.stringify(conv.pendingText)},"locale":${JSON.stringify(conv.pendingLocale)}}`,
-  );
+  conv.awaitingTurn = conv.turn;
+  send(session, msgFrame(conv.arrival.seq, conv.turn, conv.pendingText, conv.pendingLocale));
   meter.counters.messagesSent++;
   conv.phase = 'waiting';
   deadlines.arm(conv);
@@ -183,7 +183,7 @@ function onPatienceOut(conv: Conversation): boolean {
   meter.gaveUp(conv.arrival.intent);
   conv.phase = 'abandoned';
   if (conv.session?.ws.readyState === WebSocket.OPEN)
-    send(conv.session, { type: 'end', conv: conv.convId, reason: 'abandoned' });
+    send(conv.session, { type: 'end', conv: `c-${conv.arrival.seq}`, reason: 'abandoned' });
   return true;
 }
 
@@ -217,9 +217,15 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
     failSession(session, String(frame.code));
     return;
   }
-  const conv = awaiting.get(String(frame.replyTo));
-  if (conv === undefined || conv.session !== session) return;
-  awaiting.delete(conv.pendingId);
+  const seq = messageIdSeq(frame.replyTo);
+  const conv = seq < 0 ? undefined : bySeq.get(seq);
+  if (
+    conv === undefined ||
+    conv.awaitingTurn !== messageIdTurn(frame.replyTo as string) ||
+    conv.session !== session
+  )
+    return;
+  conv.awaitingTurn = 0;
   deadlines.cancel(conv);
   const ms = receivedReal - conv.intendedRealMs;
   meter.latencyMs(ms, conv.arrival.intent);
@@ -236,7 +242,7 @@ function onFrame(session: Session, data: WebSocket.RawData): void {
   }
   if (conv.phase !== 'waiting') return;
   const reply = frame as unknown as BotReply;
-  conv.lastReply = reply;
+  conv.handoff = reply.handoff;
   const step = conv.customer.onReply(reply);
   if (step.kind === 'end') {
     finish(conv, endOutcome(step.reason), step.reason);
@@ -357,7 +363,6 @@ function start(arrival: PlannedArrival): void {
   const first = customer.first();
   const conv: Conversation = {
     arrival,
-    convId: `c-${arrival.seq}`,
     customer,
     session: undefined,
     phase: 'connecting',
@@ -366,13 +371,14 @@ function start(arrival: PlannedArrival): void {
     pendingLocale: first.locale,
     pendingPlanMs: arrival.planMs,
     intendedRealMs: intendedReal,
-    pendingId: '',
-    lastReply: undefined,
+    awaitingTurn: 0,
+    handoff: undefined,
     connectAttempts: 0,
     sendDue: () => sendDue(conv),
     ...noDeadline(),
   };
   active.add(conv);
+  bySeq.set(arrival.seq, conv);
   connect(conv);
 }
 
