@@ -5,8 +5,8 @@
 import { Session } from 'node:inspector/promises';
 import { constants, type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import { BroadcastChannel } from 'node:worker_threads';
-import type { Workload } from '../sim/engine/workload.ts';
-import { createWorkload as createSteady, type SteadySpec } from './workloads/steady.ts';
+import type { CustomerStep, Workload } from '../sim/engine/workload.ts';
+import { createWorkload as createSteady, SteadyCustomer, type SteadySpec } from './workloads/steady.ts';
 
 export const PROBE_CHANNEL = 'peakdesk-driver-alloc';
 
@@ -39,9 +39,18 @@ export interface ProbeResult {
   profile: SamplingNode | undefined;
 }
 
+let replies = 0;
+
+/** A steady customer that counts the replies it takes (one object a conversation, as steady's own). */
+class CountedCustomer extends SteadyCustomer {
+  override onReply(): CustomerStep {
+    replies++;
+    return super.onReply();
+  }
+}
+
 export function createWorkload(spec: ProbeSpec): Workload {
   const steady = createSteady(spec.steady);
-  let replies = 0;
   let started = false;
   const window = async (): Promise<void> => {
     const session = new Session();
@@ -95,14 +104,6 @@ export function createWorkload(spec: ProbeSpec): Workload {
       }
       return steady.arrivals(from, to);
     },
-    customer(arrival) {
-      const customer = steady.customer(arrival);
-      const onReply = customer.onReply;
-      customer.onReply = (reply) => {
-        replies++;
-        return onReply(reply);
-      };
-      return customer;
-    },
+    customer: (arrival) => new CountedCustomer(spec.steady, arrival.seq),
   };
 }

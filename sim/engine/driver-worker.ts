@@ -9,7 +9,7 @@ import { bump, type ConversationOutcome, endOutcome } from './counters.ts';
 import { openDriverChannel } from './driver-channel.ts';
 import { DriverMeter } from './driver-meter.ts';
 import { runDriverShell } from './driver-shell.ts';
-import { type Awaiting, MessageDeadlines, noDeadline } from './message-deadlines.ts';
+import { type Awaiting, MessageDeadlines } from './message-deadlines.ts';
 import { messageIdSeq, messageIdTurn, msgFrame } from './msg-frame.ts';
 import { ScheduleLoop } from './schedule-loop.ts';
 import type { PlannedArrival, SimCustomer, Workload, WorkloadModule } from './workload.ts';
@@ -262,6 +262,16 @@ function sendDue(conv: Conversation): void {
   sendPending(conv);
 }
 
+const noSend = (): void => undefined;
+
+/**
+ * A conversation's send function, made outside an object literal: there the tsx transform (esbuild's
+ * keepNames) names the closure with Object.defineProperty, which gives each one a property array.
+ */
+function sendDueOf(conv: Conversation): () => void {
+  return () => sendDue(conv);
+}
+
 /** A pooled socket with room, if any. */
 function takeAvailable(): Session | undefined {
   while (available.length > 0) {
@@ -374,9 +384,15 @@ function start(arrival: PlannedArrival): void {
     awaitingTurn: 0,
     handoff: undefined,
     connectAttempts: 0,
-    sendDue: () => sendDue(conv),
-    ...noDeadline(),
+    sendDue: noSend,
+    // spelled out, not spread from noDeadline(): spread fields land outside the object, in a second one
+    deadlineKind: 'patience',
+    timeoutAfterPatienceMs: 0,
+    dueAt: 0,
+    bucket: undefined,
+    slot: 0,
   };
+  conv.sendDue = sendDueOf(conv);
   active.add(conv);
   bySeq.set(arrival.seq, conv);
   connect(conv);
