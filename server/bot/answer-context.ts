@@ -23,8 +23,11 @@ export interface AnswerContext {
   text: string;
   now: number;
   lang: Lang;
-  /** True when the slot was already asked for once in this conversation (answer without it now). */
-  asked: (slot: SlotName) => boolean;
+  /**
+   * The slots already asked for once for this intent in this conversation (answer without them now).
+   * Data, not a callback: under tsx every closure made per message costs a `__name` call (keepNames).
+   */
+  asked: readonly SlotName[];
 }
 
 export type Outcome =

@@ -12,7 +12,7 @@ const CATEGORY_ZH: Record<string, string> = { underwear: '贴身衣物', fresh: 
 function orderOrAsk(ctx: AnswerContext, generic: string, body: (o: Order) => Outcome): Outcome {
   const id = ctx.memory.orderId;
   if (id === undefined)
-    return ctx.asked('orderId') ? answer(generic, false) : { kind: 'need', slot: 'orderId' };
+    return ctx.asked.includes('orderId') ? answer(generic, false) : { kind: 'need', slot: 'orderId' };
   const o = ctx.store.orders.get(id);
   if (o === undefined) {
     return answer(

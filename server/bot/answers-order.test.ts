@@ -31,7 +31,7 @@ const ctx = (now: number, text = ''): AnswerContext => ({
   text,
   now,
   lang: 'zh',
-  asked: () => false,
+  asked: [],
 });
 
 describe('orderPhase', () => {

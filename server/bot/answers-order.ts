@@ -66,7 +66,7 @@ function unknownOrder(ctx: AnswerContext): Outcome {
 function withOrder(ctx: AnswerContext, generic: string, body: (order: Order) => Outcome): Outcome {
   const o = findOrder(ctx);
   if (o === 'missing')
-    return ctx.asked('orderId') ? answer(generic, false) : { kind: 'need', slot: 'orderId' };
+    return ctx.asked.includes('orderId') ? answer(generic, false) : { kind: 'need', slot: 'orderId' };
   if (o === 'unknown') return unknownOrder(ctx);
   return body(o);
 }

@@ -14,7 +14,7 @@ const ctx = (memory: Partial<Memory>, lang: 'zh' | 'en' = 'zh', asked = false): 
   text: '',
   now,
   lang,
-  asked: () => asked,
+  asked: asked ? ['orderId', 'product', 'body'] : [],
 });
 
 describe('presale answers', () => {

@@ -112,7 +112,7 @@ export function productSize(ctx: AnswerContext): Outcome {
     if (memory.footCm === undefined && memory.size !== undefined && p !== undefined)
       return usualSize(p, memory.size, lang);
     if (memory.footCm === undefined) {
-      if (ctx.asked('body'))
+      if (ctx.asked.includes('body'))
         return answer(
           pick(
             lang,
@@ -134,7 +134,7 @@ export function productSize(ctx: AnswerContext): Outcome {
   }
   if (memory.heightCm === undefined && memory.weightKg === undefined) {
     if (memory.size !== undefined && p !== undefined) return usualSize(p, memory.size, lang);
-    if (ctx.asked('body')) {
+    if (ctx.asked.includes('body')) {
       return answer(
         pick(
           lang,

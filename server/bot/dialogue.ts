@@ -62,7 +62,8 @@ export interface DialogueState {
   queue: Queue | null;
   memory: Memory;
   pending?: { intent: IntentId; slot: SlotName };
-  asked: string[];
+  /** Per intent, the slots asked for once already. */
+  asked: Partial<Record<IntentId, SlotName[]>>;
   unresolved: Partial<Record<IntentId, number>>;
   lowConfidenceAsked: boolean;
   lastText?: string;
@@ -133,6 +134,8 @@ const CLARIFY: Record<SlotName, [string, string]> = {
   ],
 };
 
+const NONE_ASKED: readonly SlotName[] = [];
+
 const ASKS_FOR_HUMAN =
   /转人工|人工客服|找人工|要人工|真人客服|\b(?:human|live agent|real person|representative)\b/i;
 const CJK = /[\u3400-\u9fff]/;
@@ -200,7 +203,7 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
     lang: locale === 'en-US' ? 'en' : 'zh',
     queue: null,
     memory: { skus: [] },
-    asked: [],
+    asked: {},
     unresolved: {},
     lowConfidenceAsked: false,
     repeats: 0,
@@ -303,11 +306,13 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
       text,
       now,
       lang,
-      asked: (slot) => state.asked.includes(`${intent}:${slot}`),
+      asked: state.asked[intent] ?? NONE_ASKED,
     };
     const outcome = answerer(ctx);
     if (outcome.kind === 'need') {
-      state.asked.push(`${intent}:${outcome.slot}`);
+      const asked = state.asked[intent];
+      if (asked === undefined) state.asked[intent] = [outcome.slot];
+      else asked.push(outcome.slot);
       const r = reply(turn, pick(lang, ...CLARIFY[outcome.slot]), 'clarify', false);
       state.pending = { intent, slot: outcome.slot };
       return r;
