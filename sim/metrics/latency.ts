@@ -51,16 +51,26 @@ interface CountsWalk {
  */
 export function toDelta(histogram: Histogram): Float64Array {
   const walk = histogram as unknown as CountsWalk;
-  const out: number[] = [];
-  let remaining = histogram.totalCount;
-  for (let i = 0; i < walk.countsArrayLength && remaining > 0; i++) {
-    const count = walk.getCountAtIndex(i);
+  // counted first, then written into an array of that size: a driver makes several a second, and a
+  // growing number[] copied into the result allocated several times the result's size
+  let pairs = 0;
+  let end = 0;
+  for (let remaining = histogram.totalCount; end < walk.countsArrayLength && remaining > 0; end++) {
+    const count = walk.getCountAtIndex(end);
     if (count > 0) {
-      out.push(walk.valueFromIndex(i), count);
+      pairs++;
       remaining -= count;
     }
   }
-  return Float64Array.from(out);
+  const out = new Float64Array(2 * pairs);
+  for (let i = 0, at = 0; i < end; i++) {
+    const count = walk.getCountAtIndex(i);
+    if (count > 0) {
+      out[at++] = walk.valueFromIndex(i);
+      out[at++] = count;
+    }
+  }
+  return out;
 }
 
 /** Adds a `toDelta` result into a histogram. */
