@@ -39,7 +39,8 @@ export interface ScheduleLoopOptions {
 }
 
 export class ScheduleLoop {
-  private readonly events = new MinHeap<() => void>();
+  /** Callbacks, and arrivals to start (kept as they are: a closure each lived as long as the lookahead). */
+  private readonly events = new MinHeap<(() => void) | PlannedArrival>();
   private clock: RunClock = [{ realStartMs: 0, planStartMs: 0, rate: 1 }];
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   /** Real time the timer is armed for; an event due sooner re-arms it. */
@@ -128,7 +129,7 @@ export class ScheduleLoop {
   }
 
   private generate(untilPlan: number): void {
-    const { source, mine, onArrival } = this.o;
+    const { source, mine } = this.o;
     while (this.generatedUntilPlan < Math.min(untilPlan, source.endPlanMs)) {
       const from = this.generatedUntilPlan;
       const to = Math.min(
@@ -138,10 +139,7 @@ export class ScheduleLoop {
       for (const arrival of source.arrivals(from, to)) {
         if (mine !== undefined && !mine(arrival)) continue;
         this.pendingStarts++;
-        this.events.push(arrival.planMs, () => {
-          this.pendingStarts--;
-          onArrival(arrival);
-        });
+        this.events.push(arrival.planMs, arrival);
       }
       this.generatedUntilPlan = to;
     }
@@ -156,7 +154,13 @@ export class ScheduleLoop {
     const planNow = planAt(this.clock, real + this.quantumMs);
     const events = this.events;
     for (let key = events.peekKey(); key !== undefined && key <= planNow; key = events.peekKey()) {
-      (events.pop() as () => void)();
+      const event = events.pop() as (() => void) | PlannedArrival;
+      if (typeof event === 'function') {
+        event();
+      } else {
+        this.pendingStarts--;
+        this.o.onArrival(event);
+      }
       if (!this.running) return;
     }
     const next = events.peekKey();
