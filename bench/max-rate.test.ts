@@ -19,7 +19,7 @@ function step(perSec: number, ok: boolean, stealPct = 0): StepResult {
 async function search(script: Record<number, [boolean, number][]>, o = {}) {
   const tries: string[] = [];
   const result = await searchMaxRate(
-    { startPerSec: 1000, factor: 2, ceilingPerSec: 8000, ...o },
+    { startPerSec: 1000, factor: 2, ceilingPerSec: 8000, refineSteps: 0, ...o },
     async (rate) => {
       const next = script[rate]?.shift() ?? [true, 0];
       tries.push(`${rate}${next[0] ? '' : ' miss'}${next[1] > 0 ? ` steal ${next[1]}` : ''}`);
@@ -92,5 +92,47 @@ describe('max-rate search', () => {
     );
     expect(r.tries).toEqual(['1000', '2000 miss steal 30', '2000 miss steal 30', '2000 miss steal 30']);
     expect(r.max).toBe(1000);
+  });
+
+  it('refines between the last rate that held and the one that missed, halving the gap geometrically', async () => {
+    // 4000 held, 8000 missed twice: sqrt(4000 × 8000) = 5657 holds, then sqrt(5657 × 8000) = 6727 misses.
+    const r = await search(
+      {
+        8000: [
+          [false, 0],
+          [false, 0],
+        ],
+        6727: [
+          [false, 0],
+          [false, 0],
+        ],
+      },
+      { ceilingPerSec: 16000, refineSteps: 2 },
+    );
+    expect(r.tries).toEqual([
+      '1000',
+      '2000',
+      '4000',
+      '8000 miss',
+      '8000 miss',
+      '5657',
+      '6727 miss',
+      '6727 miss',
+    ]);
+    expect(r.max).toBe(5657);
+  });
+
+  it('does not refine when the first rate misses or the ceiling is reached', async () => {
+    const first = await search(
+      {
+        1000: [
+          [false, 0],
+          [false, 0],
+        ],
+      },
+      { refineSteps: 2 },
+    );
+    expect(first).toEqual({ max: 0, steps: 2, tries: ['1000 miss', '1000 miss'] });
+    expect((await search({}, { refineSteps: 2 })).tries).toEqual(['1000', '2000', '4000', '8000']);
   });
 });

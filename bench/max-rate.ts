@@ -51,12 +51,19 @@ export interface MaxRateOptions {
   maxStealPct?: number;
   /** @default 3 */
   disturbedReruns?: number;
+  /**
+   * Rates tried between the last that held and the first that missed, each halving the gap
+   * geometrically, so that a ratio of two searches is not rounded to a power of `factor` (with 1.4, a
+   * true 2× would read 1.96×). @default 2: to within 1.4^(1/4), ±9%
+   */
+  refineSteps?: number;
   onStep?: (step: StepResult) => void;
 }
 
 /** The defaults of the disturbance rule: steal above 5% of the machine's CPU time, at most 3 reruns. */
 export const MAX_STEAL_PCT = 5;
 export const DISTURBED_RERUNS = 3;
+export const REFINE_STEPS = 2;
 
 /** Seconds at the start of each step left out of its figures: fresh driver threads, cold JIT, ramp-up. */
 export const WARMUP_SEC = 2;
@@ -119,7 +126,8 @@ export async function runStep(target: string, perSec: number, o: MaxRateOptions)
 
 /**
  * Steps up until a step fails twice in a row (a step that fails is run once more: on a shared VM one
- * scheduling hiccup can push a p99 over the bound); the answer is the last step that held. A failure
+ * scheduling hiccup can push a p99 over the bound), then refines between the last rate that held and
+ * the one that missed; the answer is what the highest rate that held achieved. A failure
  * while the hypervisor stole more than `maxStealPct` of the CPU time measured the host rather than the
  * target: that step is run again without counting, up to `disturbedReruns` times at each rate.
  */
@@ -134,23 +142,41 @@ export async function searchMaxRate(
 ): Promise<{ maxPerSec: number; steps: StepResult[] }> {
   const steps: StepResult[] = [];
   const maxSteal = o.maxStealPct ?? MAX_STEAL_PCT;
-  let rate = o.startPerSec ?? 500;
-  let best = 0;
-  while (rate <= (o.ceilingPerSec ?? 200_000)) {
+  /** A rate tried under the retry rules: the last run of it, which held or did not. */
+  const attempt = async (rate: number): Promise<StepResult> => {
     let misses = 0;
     let reruns = 0;
-    let step: StepResult;
     for (;;) {
-      step = await run(rate);
+      const step = await run(rate);
       steps.push(step);
       o.onStep?.(step);
-      if (step.ok) break;
+      if (step.ok) return step;
       if (step.stealPct > maxSteal && reruns < (o.disturbedReruns ?? DISTURBED_RERUNS)) reruns++;
-      else if (++misses === 2) break;
+      else if (++misses === 2) return step;
     }
-    if (!step.ok) break;
+  };
+  let best = 0;
+  let held = 0;
+  let missed: number | undefined;
+  for (let rate = o.startPerSec ?? 500; rate <= (o.ceilingPerSec ?? 200_000); ) {
+    const step = await attempt(rate);
+    if (!step.ok) {
+      missed = rate;
+      break;
+    }
+    held = rate;
     best = step.achievedPerSec;
     rate = Math.round(rate * (o.factor ?? 1.4));
+  }
+  // Between the last rate that held and the one that missed, halve the gap (geometrically) a few times.
+  for (let i = 0; i < (o.refineSteps ?? REFINE_STEPS) && held > 0 && missed !== undefined; i++) {
+    const mid = Math.round(Math.sqrt(held * missed));
+    if (mid <= held || mid >= missed) break;
+    const step = await attempt(mid);
+    if (step.ok) {
+      held = mid;
+      best = step.achievedPerSec;
+    } else missed = mid;
   }
   return { maxPerSec: best, steps };
 }
