@@ -189,6 +189,7 @@ mkdirSync('results', { recursive: true });
 const file = `results/bench-${date}.json`;
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 
+const searchSteps = roundsRun.flatMap((r) => [r.echo, r.botUws, r.botWs].flatMap((m) => m.steps));
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(0)}%`);
 const rows: [string, string, string][] = [
   [
@@ -246,7 +247,12 @@ const rows: [string, string, string][] = [
   [
     `latency at ${half.offeredPerSec}/s (50% of bot max, exact send timing)`,
     `p50 ${half.latency.p50} / p99 ${half.latency.p99} / p99.9 ${half.latency.p999} ms`,
-    'target p99 < 5 ms, p99.9 < 20 ms',
+    `target p99 < 5 ms, p99.9 < 20 ms; host steal ${half.stealPct}%${halfTries.length > 1 ? ` (run ${halfTries.length} times: steal ${halfTries.map((t) => t.stealPct).join(' / ')}%)` : ''}`,
+  ],
+  [
+    `search steps: all / missed / missed while the host stole > ${MAX_STEAL_PCT}%`,
+    `${searchSteps.length} / ${searchSteps.filter((s) => !s.ok).length} / ${searchSteps.filter((s) => !s.ok && s.stealPct > MAX_STEAL_PCT).length}`,
+    `steal over the measured seconds: median ${median(searchSteps.map((s) => s.stealPct))}%, max ${Math.max(...searchSteps.map((s) => s.stealPct))}%`,
   ],
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
