@@ -3,7 +3,7 @@
 // max-rate search this barely moves with the shared host's hiccups. Used by `npm run bench` and by
 // bench/server-cost.ts (the command line, with profiles).
 import { startLoad } from '../sim/engine/load-engine.ts';
-import { WARMUP_SEC } from './max-rate.ts';
+import { BENCH_DRIVER, WARMUP_SEC } from './max-rate.ts';
 import {
   cpuMsOf,
   type ServeProcess,
@@ -68,12 +68,7 @@ export async function measureServerCost(
       drivers: 1,
       workloadModule: STEADY,
       workloadSpec: spec,
-      drainMs: 3000,
-      replyTimeoutMs: 5000,
-      socketReuse: true,
-      convsPerSocket: 32,
-      // the driver waits on timers, not spinning: less of the 2 cores taken from the server measured
-      sendQuantumMs: 1,
+      ...BENCH_DRIVER,
       onSample: (sample) => {
         if (sample.realSec < WARMUP_SEC || sample.realSec > endSec + 0.5) return;
         if (cpuStart === undefined) {

@@ -12,6 +12,7 @@ import { startLoad } from '../sim/engine/load-engine.ts';
 import { startTsWorker } from '../sim/util/ts-worker.ts';
 import { numberArg } from './args.ts';
 import { PROBE_CHANNEL, type ProbeResult, type ProbeSpec } from './driver-alloc-probe.ts';
+import { BENCH_DRIVER } from './max-rate.ts';
 import { median } from './stats.ts';
 import { BENCH_TEXTS } from './texts.ts';
 
@@ -46,11 +47,7 @@ const run = await startLoad({
   target: `ws://127.0.0.1:${port}/chat`,
   workloadModule: new URL('./driver-alloc-probe.ts', import.meta.url).href,
   workloadSpec: spec,
-  drainMs: 3000,
-  replyTimeoutMs: 5000,
-  socketReuse: true,
-  convsPerSocket: 32,
-  sendQuantumMs: 1,
+  ...BENCH_DRIVER,
 });
 const result = await probed;
 channel.close();
