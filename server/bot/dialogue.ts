@@ -66,7 +66,8 @@ export interface DialogueState {
   asked: Partial<Record<IntentId, SlotName[]>>;
   unresolved: Partial<Record<IntentId, number>>;
   lowConfidenceAsked: boolean;
-  lastText?: string;
+  /** The previous message without spaces, punctuation and case (`squash`), to spot it sent again. */
+  lastSquashed?: string;
   /** How many messages in a row were the same text as the one before. */
   repeats: number;
 }
@@ -236,8 +237,9 @@ export function createDialogue(store: Store, classifier: Classifier, options: Po
           (classifier.probabilities(text)[INTENTS.indexOf(intent)] as number) + 0.5 * (1 - confidence),
         );
     }
-    state.repeats = state.lastText !== undefined && sameText(state.lastText, text) ? state.repeats + 1 : 0;
-    state.lastText = text;
+    const squashed = squash(text);
+    state.repeats = state.lastSquashed === squashed ? state.repeats + 1 : 0;
+    state.lastSquashed = squashed;
 
     // No closures here: under tsx every named closure costs a `__name` call per message (keepNames).
     const turn: Turn = { state, intent, confidence, lang };
@@ -382,7 +384,5 @@ function handoffReply(turn: Turn, queue: Queue, reason: HandoffReason, body?: st
     { queue, reason },
   );
 }
-
-const sameText = (a: string, b: string): boolean => squash(a) === squash(b);
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;

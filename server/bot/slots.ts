@@ -54,6 +54,8 @@ const ZH_DATE =
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b|\b(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+/** What `\d` matches in these patterns (no `u` flag): every pattern gated on it needs one to match. */
+const ASCII_DIGIT = /[0-9]/;
 const ZH_DIGITS: Record<string, number> = {
   一: 1,
   二: 2,
@@ -87,7 +89,9 @@ export function extractSlots(text: string): Slots {
   COLOURS.re.lastIndex = 0;
   const colour = COLOURS.re.exec(scrubbed);
   if (colour !== null) slots.colour = COLOURS.map.get(colour[0].toLowerCase()) as string;
-  const shoe = SHOE_SIZE.exec(scrubbed);
+  // Most messages hold no digit (once an order id is scrubbed); the patterns marked `digit ?` cannot match without one.
+  const digit = ASCII_DIGIT.test(scrubbed);
+  const shoe = digit ? SHOE_SIZE.exec(scrubbed) : null;
   if (shoe !== null) slots.size = (shoe[1] ?? shoe[2] ?? shoe[3]) as string;
   else {
     const size = APPAREL_SIZE.exec(scrubbed);
@@ -96,7 +100,7 @@ export function extractSlots(text: string): Slots {
       slots.size = SIZE_WORDS[raw] ?? raw.toUpperCase();
     }
   }
-  const amount = AMOUNT.exec(scrubbed);
+  const amount = digit ? AMOUNT.exec(scrubbed) : null;
   if (amount !== null) slots.amount = num(amount[1] ?? amount[2] ?? amount[3]);
   const height = HEIGHT.exec(scrubbed);
   if (height !== null) {
@@ -106,16 +110,16 @@ export function extractSlots(text: string): Slots {
         : num(height[1] ?? height[2]);
   }
   if (slots.heightCm === undefined) {
-    const fi = FEET_INCHES.exec(scrubbed);
+    const fi = digit ? FEET_INCHES.exec(scrubbed) : null;
     if (fi !== null) slots.heightCm = Math.round((Number(fi[1]) * 12 + Number(fi[2] ?? 0)) * 2.54);
   }
-  const pair = BODY_PAIR.exec(scrubbed);
+  const pair = digit ? BODY_PAIR.exec(scrubbed) : null;
   if (pair !== null && slots.heightCm === undefined) {
     slots.heightCm = Number(pair[1]);
     const w = Number(pair[2]);
     slots.weightKg = w > 110 ? w / 2 : w;
   }
-  const weight = WEIGHT.exec(scrubbed);
+  const weight = digit ? WEIGHT.exec(scrubbed) : null;
   if (weight !== null) {
     const value = Number(weight[1] ?? weight[3]);
     const unit = (weight[2] ?? 'kg').toLowerCase();
@@ -126,7 +130,7 @@ export function extractSlots(text: string): Slots {
           ? Math.round(value * 0.4536)
           : value;
   }
-  const foot = FOOT.exec(scrubbed);
+  const foot = digit ? FOOT.exec(scrubbed) : null;
   if (foot !== null) slots.footCm = Number(foot[1] ?? foot[2]);
   const qty = QUANTITY.exec(scrubbed);
   if (qty !== null) {
@@ -134,11 +138,11 @@ export function extractSlots(text: string): Slots {
     slots.quantity =
       q !== undefined ? (ZH_DIGITS[q] ?? Number(q)) : (EN_DIGITS[(qty[2] ?? '').toLowerCase()] ?? 1);
   }
-  const zhDate = ZH_DATE.exec(scrubbed);
+  const zhDate = digit ? ZH_DATE.exec(scrubbed) : null;
   if (zhDate !== null)
     slots.date = { month: Number(zhDate[1] ?? zhDate[3]), day: Number(zhDate[2] ?? zhDate[4]) };
   else {
-    const enDate = EN_DATE.exec(scrubbed);
+    const enDate = digit ? EN_DATE.exec(scrubbed) : null;
     if (enDate !== null) {
       const month = MONTHS.indexOf(((enDate[1] ?? enDate[4]) as string).toLowerCase()) + 1;
       slots.date = { month, day: Number(enDate[2] ?? enDate[3]) };
