@@ -6,6 +6,7 @@ import { Session } from 'node:inspector/promises';
 import { constants, type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import { BroadcastChannel } from 'node:worker_threads';
 import type { CustomerStep, Workload } from '../sim/engine/workload.ts';
+import type { SamplingNode } from './heap-sampling.ts';
 import { createWorkload as createSteady, SteadyCustomer, type SteadySpec } from './workloads/steady.ts';
 
 export const PROBE_CHANNEL = 'peakdesk-driver-alloc';
@@ -20,12 +21,6 @@ export interface ProbeSpec {
   sampleAllocations: boolean;
   /** Sample only what is still alive at the window's end (what each scavenge has to copy), garbage left out. */
   liveOnly: boolean;
-}
-
-export interface SamplingNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: SamplingNode[];
 }
 
 export interface ProbeResult {

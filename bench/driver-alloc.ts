@@ -7,11 +7,12 @@
 // --gc-only times the GCs without the heap profiler (whose bookkeeping adds to each scavenge).
 // --live samples only what the window allocated and is still alive at its end: what scavenges copy and
 // promote, the share of their pauses that grows with live objects rather than with garbage.
-import { BroadcastChannel, type Worker } from 'node:worker_threads';
+import { BroadcastChannel } from 'node:worker_threads';
 import { startLoad } from '../sim/engine/load-engine.ts';
-import { startTsWorker } from '../sim/util/ts-worker.ts';
 import { numberArg } from './args.ts';
 import { PROBE_CHANNEL, type ProbeResult, type ProbeSpec } from './driver-alloc-probe.ts';
+import { tallyByFunction } from './heap-sampling.ts';
+import { startInWorker } from './in-worker.ts';
 import { BENCH_DRIVER } from './max-rate.ts';
 import { median } from './stats.ts';
 import { BENCH_TEXTS } from './texts.ts';
@@ -27,8 +28,7 @@ if (seconds * 1000 <= WARMUP_MS + 1000) {
   process.exit(2);
 }
 
-const echo: Worker = startTsWorker(new URL('./servers/echo-uws.ts', import.meta.url), {});
-const port = await new Promise<number>((resolve) => echo.once('message', resolve));
+const echo = await startInWorker(new URL('./servers/echo-uws.ts', import.meta.url));
 
 const turns = 10;
 const spec: ProbeSpec = {
@@ -44,7 +44,7 @@ const probed = new Promise<ProbeResult>((resolve) => {
   channel.onmessage = (event) => resolve((event as { data: ProbeResult }).data);
 });
 const run = await startLoad({
-  target: `ws://127.0.0.1:${port}/chat`,
+  target: echo.url,
   workloadModule: new URL('./driver-alloc-probe.ts', import.meta.url).href,
   workloadSpec: spec,
   ...BENCH_DRIVER,
@@ -52,8 +52,7 @@ const run = await startLoad({
 const result = await probed;
 channel.close();
 const totals = await run.done;
-echo.postMessage('stop');
-await new Promise((resolve) => echo.once('exit', resolve));
+await echo.stop();
 
 const ms = (xs: number[], f: (xs: number[]) => number): string => (xs.length === 0 ? '-' : f(xs).toFixed(2));
 const perSec = (result.replies / result.windowMs) * 1000;
@@ -65,17 +64,10 @@ const lines = [
 ];
 
 if (result.profile !== undefined) {
-  const byFunction = new Map<string, number>();
-  let total = 0;
-  const stack = [result.profile];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    total += node.selfSize;
-    const { functionName, url, lineNumber } = node.callFrame;
+  const { total, byFunction } = tallyByFunction(result.profile, ({ functionName, url, lineNumber }) => {
     const file = url.replace(/^.*\/(node_modules\/[^/]+\/)?/, '$1');
-    const key = `${functionName === '' ? '(anonymous)' : functionName} ${file}${lineNumber > 0 ? `:${lineNumber + 1}` : ''}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
-    stack.push(...node.children);
-  }
+    return `${functionName === '' ? '(anonymous)' : functionName} ${file}${lineNumber > 0 ? `:${lineNumber + 1}` : ''}`;
+  });
   if (liveOnly) {
     lines.push(`  allocated in the window and alive at its end (sampled): ${(total / 1024).toFixed(0)} KiB`);
   } else {
@@ -83,7 +75,7 @@ if (result.profile !== undefined) {
       `  allocated per message (sampled, garbage included): ${(total / result.replies).toFixed(0)} B`,
     );
   }
-  for (const [name, bytes] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  for (const [name, bytes] of byFunction.slice(0, top)) {
     const figure = liveOnly ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / result.replies).toFixed(0)} B`;
     lines.push(`  ${figure.padStart(9)}  ${name}`);
   }

@@ -12,6 +12,7 @@ import type { BotReply, Brain } from '../server/bot/types.ts';
 import { type ChatContext, handleWsText } from '../server/chat-service.ts';
 import { createThreadMetrics } from '../server/metrics.ts';
 import { numberArg } from './args.ts';
+import { type SamplingNode, tallyByFunction } from './heap-sampling.ts';
 import { BENCH_TEXTS } from './texts.ts';
 
 const messages = numberArg('messages', 50_000, { integer: true });
@@ -86,12 +87,6 @@ process.stdout.write(
   `message path CPU per msg (best of ${trials}): stub brain ${stub.toFixed(2)} µs, real brain ${real.toFixed(2)} µs\n`,
 );
 
-interface SamplingNode {
-  callFrame: { functionName: string; url: string };
-  selfSize: number;
-  children: SamplingNode[];
-}
-
 if (process.argv.includes('--alloc')) {
   const ctx = chatContext(brain);
   pass(ctx, input); // warm: sessions, JIT
@@ -108,18 +103,12 @@ if (process.argv.includes('--alloc')) {
   };
   session.disconnect();
   const msgs = input.filter((f) => f.startsWith('{"type":"msg"')).length;
-  const byFunction = new Map<string, number>();
-  let total = 0;
-  const stack = [profile.head];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    total += node.selfSize;
-    const { functionName, url } = node.callFrame;
-    const key = `${functionName === '' ? '(anonymous)' : functionName} ${url.replace(/^.*\//, '')}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
-    stack.push(...node.children);
-  }
-  const lines = [...byFunction]
-    .sort((a, b) => b[1] - a[1])
+  const { total, byFunction } = tallyByFunction(
+    profile.head,
+    ({ functionName, url }) =>
+      `${functionName === '' ? '(anonymous)' : functionName} ${url.replace(/^.*\//, '')}`,
+  );
+  const lines = byFunction
     .slice(0, 15)
     .map(([name, bytes]) => `  ${(bytes / msgs).toFixed(0).padStart(6)} B  ${name}`);
   process.stdout.write(

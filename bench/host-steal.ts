@@ -2,7 +2,7 @@
 // else), read from /proc/stat. On this shared 2-core VM it comes in bursts of up to half the machine for
 // tens of seconds, and a step of a latency search that falls in one measures the host, not the server.
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { cpus as onlineCpus } from 'node:os';
 
 /** USER_HZ of /proc/stat: 100 on every Linux build this runs on (`getconf CLK_TCK`). */
 const MS_PER_TICK = 10;
@@ -31,7 +31,8 @@ export function stealPercent(
   fromMs: number,
   toMs: number,
   seconds: number,
-  cpus = availableParallelism(),
+  // all online CPUs, as /proc/stat's aggregate line counts them (not only those this process may use)
+  cpus = onlineCpus().length,
 ): number {
   if (seconds <= 0) return 0;
   return Math.round(((toMs - fromMs) / (seconds * 1000 * cpus)) * 1000) / 10;

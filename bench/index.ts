@@ -3,13 +3,12 @@
 // machine is small, shared and noisy); every README figure comes from this output.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { startServer } from '../server/server.ts';
-import { startTsWorker } from '../sim/util/ts-worker.ts';
 import { numberArg } from './args.ts';
 import { measureClientEfficiency, measureSocketModes } from './client-efficiency.ts';
 import { measureConnections } from './connections.ts';
 import { measureCpuPerReply, SERVERS } from './cpu-per-reply.ts';
+import { startInWorker } from './in-worker.ts';
 import { desChatsPerSec, planDayMs } from './maths.ts';
 import { DISTURBED_RERUNS, findMaxRate, MAX_STEAL_PCT, runStep, type StepResult } from './max-rate.ts';
 import { median } from './stats.ts';
@@ -21,18 +20,6 @@ const quick = process.argv.includes('--quick');
 const stepMs = quick ? 3000 : 6000;
 /** Rounds of the server comparison; ratios are taken within a round, and the table gives medians. */
 const rounds = numberArg('rounds', 3, { integer: true });
-
-async function inWorker(entry: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const worker: Worker = startTsWorker(new URL(entry, import.meta.url), {});
-  const port = await new Promise<number>((resolve) => worker.once('message', resolve));
-  return {
-    url: `ws://127.0.0.1:${port}/chat`,
-    stop: async () => {
-      worker.postMessage('stop');
-      await new Promise((resolve) => worker.once('exit', resolve));
-    },
-  };
-}
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -88,11 +75,11 @@ const roundsRun: Round[] = [];
 const bot = await startServer({ port: 0, threads: 1, rateLimitPerSec: 1_000_000, rateLimitBurst: 1_000_000 });
 for (let r = 1; r <= rounds; r++) {
   log(`round ${r} of ${rounds}`);
-  const echo = await inWorker('./servers/echo-uws.ts');
+  const echo = await startInWorker(new URL('./servers/echo-uws.ts', import.meta.url));
   const echoMax = await maxRateOf('uws-echo', echo.url);
   await echo.stop();
   const botMax = await maxRateOf('bot-uws', bot.wsUrl);
-  const wsBot = await inWorker('./servers/ws-bot.ts');
+  const wsBot = await startInWorker(new URL('./servers/ws-bot.ts', import.meta.url));
   const wsMax = await maxRateOf('bot-ws', wsBot.url);
   await wsBot.stop();
   roundsRun.push({
@@ -126,24 +113,22 @@ log('latency at 50% of the bot server max rate (exact send timing)');
 // Three runs (as many as the rounds of the searches); the row gives the median of each percentile over them.
 const halfRate = Math.max(100, Math.round(botMaxMedian / 2));
 async function halfRun(): Promise<StepResult & { tries: number }> {
-  const tries: StepResult[] = [];
-  for (;;) {
+  for (let tries = 1; ; tries++) {
     const tried = await runStep(bot.wsUrl, halfRate, {
       target: bot.wsUrl,
       texts: TEXTS,
       stepMs: stepMs * 2,
       sendQuantumMs: 0,
     });
-    tries.push(tried);
-    if (tried.stealPct <= MAX_STEAL_PCT || tries.length > DISTURBED_RERUNS)
-      return { ...tried, tries: tries.length };
+    if (tried.stealPct <= MAX_STEAL_PCT || tries > DISTURBED_RERUNS) return { ...tried, tries };
     log(`${stepLine('bot-uws', tried)}  (disturbed: steal over ${MAX_STEAL_PCT}%, run again)`);
   }
 }
 const halfRuns: (StepResult & { tries: number })[] = [];
 for (let i = 0; i < HALF_RUNS; i++) {
-  halfRuns.push(await halfRun());
-  log(stepLine('bot-uws', halfRuns[halfRuns.length - 1] as StepResult));
+  const run = await halfRun();
+  halfRuns.push(run);
+  log(stepLine('bot-uws', run));
 }
 const halfMedian = {
   p50: median(halfRuns.map((h) => h.latency.p50)),
