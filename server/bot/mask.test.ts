@@ -1,7 +1,67 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskPersonalData } from './mask.ts';
+import { maskByEveryRule, maskPersonalData } from './mask.ts';
+
+/** Pieces of personal data and the characters around and inside them, to make texts of from random picks. */
+const PIECES = [
+  ...'0123456789１３８０ -.()+@＠　#/:，EGXxaZ卡区市号室栋楼路',
+  '+1',
+  '1234　5678',
+  '23',
+  '456',
+  'St',
+  'Street',
+  'Box',
+  'PO',
+  'Apt',
+  'card',
+  '护照',
+  'passport',
+  '单元',
+  '北京市朝阳区',
+  'Baker ',
+  '.com',
+  '13812341234',
+  '1381234',
+  '110105199001011234',
+  '110105900101123',
+  '4111111111111111',
+  '4111 1111',
+  'E12345678',
+  'E2026111100012345',
+  '010-62345678',
+  '+1 415 555 2671',
+  '(415) 555-2671',
+  'zhang@qq.com',
+  '建国路88号',
+  '3栋2单元501',
+  '221 Baker Street',
+  '0086 ',
+  '400-820-8820',
+];
 
 describe('maskPersonalData', () => {
+  it('masks as running every rule would: the scan skips only rules that cannot match', () => {
+    const texts = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(texts, (text) => maskPersonalData(text) === maskByEveryRule(text)),
+      { numRuns: 4000, seed: 11 },
+    );
+    // Without digits, so that the rules gated on letters alone (a building "A栋") are reached too.
+    const noDigits = PIECES.filter((p) => !/[0-9０-９]/.test(p));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...noDigits), { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        return maskPersonalData(text) === maskByEveryRule(text);
+      }),
+      { numRuns: 2000, seed: 13 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => maskPersonalData(text) === maskByEveryRule(text)),
+      { numRuns: 1000, seed: 12 },
+    );
+  });
+
   it('masks mobile numbers in their usual spellings', () => {
     expect(maskPersonalData('电话13812341234')).toBe('电话138****1234');
     expect(maskPersonalData('call +86 139-8765-4321 pls')).toBe('call 139****4321 pls');
@@ -18,6 +78,7 @@ describe('maskPersonalData', () => {
   it('masks numbers typed with full-width digits, and leaves the rest of the text as written', () => {
     expect(maskPersonalData('手机１３８１２３４１２３４，谢谢（急）')).toBe('手机138****1234，谢谢（急）');
     expect(maskPersonalData('１３８　１２３４　１２３４')).toBe('138****1234');
+    expect(maskPersonalData('138　1234　1234')).toBe('138****1234');
     expect(maskPersonalData('身份证１１０１０５１９９００１０１１２３Ｘ')).toBe('身份证110105********123X');
     expect(maskPersonalData('邮箱：ｚｈａｎｇ＠ｑｑ．ｃｏｍ')).toBe('邮箱：z***@qq.com');
   });

@@ -1,10 +1,36 @@
 // Personal data masking for replies, logs and transcripts: phones, ID and passport numbers, bank cards,
 // emails, street addresses (zh/en). Order ids (E2026111100012345) and amounts are left alone.
 
+/**
+ * What one pass over a text finds, for skipping the rules that cannot match it: most replies hold no personal data.
+ * In the server at 12,000 msgs/s, masking a reply took 4.7-5.2 µs with every rule run and 3.2-3.3 µs with the scan
+ * (2 alternating runs each, timed around the call); in a hot loop over 12 replies 3.4 vs 1.4 µs.
+ */
+interface Scan {
+  /** Full-width forms to fold first (see `fold`). */
+  wide: boolean;
+  /** The most digits (ASCII or full-width) in one stretch of text without a Latin letter or Han character: each
+   * number rule's match has all its digits but a prefix's in one such stretch. */
+  digits: number;
+  /** Which of AT, HAN, LATIN, DIGIT the text has. */
+  has: number;
+}
+
+const AT = 1;
+const HAN = 2;
+const LATIN = 4;
+const DIGIT = 8;
+
 interface Rule {
   /** Global. */
   pattern: RegExp;
-  /** A cheap test that a match is possible at all: most texts have no personal data, so most rules are skipped. */
+  /**
+   * What a text needs for the pattern to match at all (necessary, never sufficient), as data rather than a function
+   * a rule: a dozen small functions called in turn cost more in the server than the regexes they spare.
+   * `digits`: the fewest in one stretch (Scan.digits); `all`: each of these flags; `any`: one of these, if given.
+   */
+  needs: { digits?: number; all?: number; any?: number };
+  /** A cheap test that a match is possible at all, run when `needs` holds. */
   hint?: RegExp;
   /** The masked form of one match (of the folded text). */
   mask: (m: RegExpExecArray) => string;
@@ -43,12 +69,13 @@ const ZH_NAME = '(?:(?![在是到址的了我你他她吗呢请把给从往改�
 const RULES: Rule[] = [
   {
     // a***@mail.com
-    hint: /@/,
+    needs: { all: AT | LATIN },
     pattern: /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g,
     mask: (m) => `${m[1]}***${m[2]}`,
   },
   {
     // 护照E****78, passport no. EA****67 (Chinese passports, HK/Macau/Taiwan permits, after a keyword)
+    needs: { digits: 7 },
     hint: /护照|通行证|passport/i,
     pattern:
       /((?:护照|通行证|passport)(?:号码|号|\s*(?:number|no\.?|#))?\s*(?:是|为|is)?\s*[:：]?\s*)([A-Za-z]{1,2})\d{5,6}(\d{2})(?![0-9A-Za-z])/gi,
@@ -56,23 +83,27 @@ const RULES: Rule[] = [
   },
   {
     // E****78: an ordinary Chinese passport number without a keyword
+    needs: { digits: 8 },
     pattern: /(?<![0-9A-Za-z])([EG])\d{6}(\d{2})(?![0-9A-Za-z])/g,
     mask: (m) => `${m[1]}****${m[2]}`,
   },
   {
     // 110105********123X: 18-digit resident ID (birth date YYYYMMDD in the middle), also in 6-8-4 groups
+    needs: { digits: 17 },
     pattern:
       /(?<!\d)([1-9]\d{5})[ -]?(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?(\d{3}[\dXx])(?![0-9A-Za-z])/g,
     mask: (m) => `${m[1]}********${m[2]}`,
   },
   {
     // 110105******123: 15-digit resident ID of before 1999 (YYMMDD birth date in the middle)
+    needs: { digits: 15 },
     pattern: /(?<!\d)([1-9]\d{5})\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(\d{3})(?!\d)/g,
     mask: (m) => `${m[1]}******${m[2]}`,
   },
   {
     // 6222****0123: bank cards of 16 to 19 digits (15 for Amex), grouped or not, that pass the Luhn
     // check or follow the word card (卡号, 银行卡, card no.), so that a mistyped card is hidden too
+    needs: { digits: 15 },
     pattern: /(?<![0-9A-Za-z])\d(?:[ -]?\d){14,18}(?![0-9A-Za-z])/g,
     mask: (m) => {
       const d = digitsOf(m[0]);
@@ -83,23 +114,27 @@ const RULES: Rule[] = [
   },
   {
     // 138****1234: mainland mobiles, with +86 / 0086 / (+86), spaces, dashes or dots
+    needs: { digits: 11 },
     pattern: /(?<!\d)(?:(?:\+|00)?86[- ]?|\(\+?86\)\s?)?(1[3-9]\d)[-. ]?\d{4}[-. ]?(\d{4})(?!\d)/g,
     mask: (m) => `${m[1]}****${m[2]}`,
   },
   {
     // 010-****5678: landlines (3-digit area codes 010 and 02x, 4-digit ones elsewhere), also (010)
+    needs: { digits: 7 },
     pattern:
       /(?<!\d)(?:\((0(?:10|2\d)|0[3-9]\d{2})\)\s?|(0(?:10|2\d)|0[3-9]\d{2})[- ]?)\d{3,4}[- ]?(\d{4})(?!\d)/g,
     mask: (m) => `${m[1] ?? m[2]}-****${m[3]}`,
   },
   {
     // ****2671: other countries' numbers with a + prefix, and North American ones; 400/800 hotlines are kept
+    needs: { digits: 5 },
     pattern:
       /(?<![0-9A-Za-z])(?:\+\d{1,3}[ -]?(?:\(\d{1,4}\)[ -]?)?\d{2,4}(?:[ -]?\d{2,4}){1,3}|\(\d{3}\)\s?\d{3}[-. ]\d{4}|\d{3}[-.]\d{3}[-.]\d{4})(?!\d)/g,
     mask: (m) => (/^[48]00\D/.test(m[0]) ? m[0] : `****${tail(digitsOf(m[0]), 4)}`),
   },
   {
     // 北京市朝阳区****: keeps province, city and district; hides street, number, building and room
+    needs: { all: HAN },
     hint: /路|街|大道|巷|弄|村|镇|小区|花园|大厦|公寓|家园|苑/,
     pattern: new RegExp(
       '((?:[\\u4e00-\\u9fff]{2,4}(?:省|自治区))?(?:[\\u4e00-\\u9fff]{2,4}市)?(?:[\\u4e00-\\u9fff]{1,4}(?:区|县))?)' +
@@ -113,6 +148,7 @@ const RULES: Rule[] = [
   },
   {
     // ****: building, unit and room without a street ("3栋2单元501", "T1 2001室")
+    needs: { all: HAN, any: DIGIT | LATIN },
     hint: /栋|幢|号楼|单元|室|房/,
     pattern:
       /(?<![0-9A-Za-z第])(?:[0-9A-Za-z]{1,4}(?:栋|幢|号楼|单元)(?:[0-9A-Za-z]{1,4}(?:栋|幢|号楼|单元|层|楼|室|号))*(?:\d{2,5}(?:室|房)?)?|\d{3,5}(?:室|房间))/g,
@@ -120,6 +156,7 @@ const RULES: Rule[] = [
   },
   {
     // ****: English street addresses with their apartment, and PO boxes
+    needs: { all: DIGIT | LATIN },
     hint: new RegExp(`\\b(?:${EN_STREET}|${EN_STREET_CAPITALISED}|${anyCase('box')})\\b`),
     pattern: new RegExp(
       `(?:\\b${EN_UNIT},?\\s+)?\\b\\d{1,5}[A-Za-z]?\\s+${EN_NAME_WORD}{1,3}(?:${EN_STREET}|${EN_STREET_CAPITALISED})\\b\\.?(?:,?\\s*${EN_UNIT})?|\\b[pP]\\.?\\s?[oO]\\.?\\s+${anyCase('box')}\\s+\\d+`,
@@ -131,13 +168,60 @@ const RULES: Rule[] = [
 
 /** Full-width digits, Latin letters and + - . # @ as people type them in Chinese IMEs (１３８, ＠), and the
  * ideographic space, to ASCII. Chinese punctuation (，？：) is left alone. One code unit each, so offsets hold. */
-const WIDE = /[\uff03\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5a\u3000]/;
-const WIDE_ALL = new RegExp(WIDE.source, 'g');
+const WIDE_ALL = /[\uff03\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5a\u3000]/g;
 
 function fold(text: string): string {
   return text.replace(WIDE_ALL, (c) =>
     c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
+}
+
+/** The ASCII character `fold` makes of `c`, or -1 when it leaves `c` as it is (，？！： and the rest). */
+function foldedCode(c: number): number {
+  if (c === 0x3000) return 0x20;
+  const h = c - 0xfee0;
+  return h === 0x23 ||
+    h === 0x2b ||
+    h === 0x2d ||
+    h === 0x2e ||
+    (h >= 0x30 && h <= 0x39) ||
+    (h >= 0x40 && h <= 0x5a) ||
+    (h >= 0x61 && h <= 0x7a)
+    ? h
+    : -1;
+}
+
+/** The scan of `text`, read as `fold` would make it. */
+function scan(text: string): Scan {
+  let wide = false;
+  let digits = 0;
+  let run = 0;
+  let has = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x3000) {
+      const f = foldedCode(c);
+      if (f >= 0) {
+        c = f;
+        wide = true;
+      }
+    }
+    if (c >= 0x30 && c <= 0x39) {
+      if (++run > digits) digits = run;
+    } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+      has |= LATIN;
+      run = 0;
+    } else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
+      has |= HAN;
+      run = 0;
+    } else if (c === 0x40) has |= AT;
+  }
+  return { wide, digits, has: digits > 0 ? has | DIGIT : has };
+}
+
+function possible(rule: Rule, s: Scan): boolean {
+  const { digits = 0, all = 0, any = 0 } = rule.needs;
+  return s.digits >= digits && (s.has & all) === all && (any === 0 || (s.has & any) !== 0);
 }
 
 function applyRule(text: string, rule: Rule, wide: boolean): string {
@@ -158,8 +242,22 @@ function applyRule(text: string, rule: Rule, wide: boolean): string {
 
 /** The text with personal data replaced: 138****1234, 110105********123X, a***@mail.com, 北京市朝阳区****. */
 export function maskPersonalData(text: string): string {
-  // Masks are ASCII, so text without full-width characters never needs folding.
-  const wide = WIDE.test(text);
+  let out = text;
+  let s = scan(text);
+  for (const rule of RULES) {
+    if (!possible(rule, s)) continue;
+    const masked = applyRule(out, rule, s.wide);
+    // A mask can join two stretches of digits (北京市朝阳区**** between two numbers): the scan stays true to the text the
+    // rules after it see, whatever their order.
+    if (masked !== out) s = scan(masked);
+    out = masked;
+  }
+  return out;
+}
+
+/** maskPersonalData without the scan: every rule runs. The reference mask.test.ts holds maskPersonalData to. */
+export function maskByEveryRule(text: string): string {
+  const wide = scan(text).wide;
   let out = text;
   for (const rule of RULES) out = applyRule(out, rule, wide);
   return out;
