@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { maskPersonalData } from './bot/mask.ts';
 import type { BotReply, Locale } from './bot/types.ts';
+import { needsJsonEscape } from './json-escape.ts';
 
 export const ERROR_CODES = ['bad_json', 'bad_type', 'too_large', 'rate_limited', 'unauthorized'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -193,6 +194,21 @@ export function replyFrame(msg: MsgFrame, reply: BotReply, serverMicros: number)
     handoff,
     serverMicros,
   } satisfies Required<ReplyFrame>;
+}
+
+const jsonString = (s: string): string => (needsJsonEscape(s) ? JSON.stringify(s) : `"${s}"`);
+const jsonNumber = (n: number): string => (Number.isFinite(n) ? `${n}` : 'null');
+
+/**
+ * `JSON.stringify(frame)`, built by hand: at 12,000 msgs/s in the server JSON.stringify took 4.2-4.6 µs a reply
+ * and this 1.4-1.5 µs (timed around the call, 2 alternating runs each). Intent, action, queue and reason are ids
+ * of fixed lists (types.ts), written as they are; protocol.test.ts holds the two to the same text.
+ */
+export function replyFrameJson(frame: ReplyFrame): string {
+  const { handoff } = frame;
+  const h =
+    handoff === undefined ? '' : `,"handoff":{"queue":"${handoff.queue}","reason":"${handoff.reason}"}`;
+  return `{"type":"reply","replyTo":${jsonString(frame.replyTo)},"conv":${jsonString(frame.conv)},"text":${jsonString(frame.text)},"intent":"${frame.intent}","confidence":${jsonNumber(frame.confidence)},"action":"${frame.action}","resolved":${frame.resolved}${h},"serverMicros":${jsonNumber(frame.serverMicros)}}`;
 }
 
 export function errorFrame(code: ErrorCode, message: string, replyTo?: string): ErrorFrame {

@@ -13,7 +13,14 @@ import { type IpSlots, release, tryAcquire } from './ip-slots.ts';
 import { createThreadMetrics } from './metrics.ts';
 import { cachedCorpusModel } from './model-cache.ts';
 import type { ServerOptions } from './options.ts';
-import { type ErrorCode, type ErrorFrame, errorFrame, type HttpChatBody, parseHttpBody } from './protocol.ts';
+import {
+  type ErrorCode,
+  type ErrorFrame,
+  errorFrame,
+  type HttpChatBody,
+  parseHttpBody,
+  replyFrameJson,
+} from './protocol.ts';
 import { createBucket, type TokenBucket, takeToken } from './token-bucket.ts';
 import { sealTurn, transcriptHeader } from './transcripts.ts';
 import { TtlStore } from './ttl-store.ts';
@@ -342,7 +349,7 @@ function buildApp(): TemplatedApp {
           onSocketError(ws, data, out);
           return;
         }
-        ws.send(JSON.stringify(out), false);
+        ws.send(replyFrameJson(out), false);
       },
       close(ws) {
         const data = ws.getUserData();

@@ -3,20 +3,13 @@
 // frame first built as a string (pieces joined, flattened, then encoded again by `ws`): that string
 // work was the largest share of what a driver allocated per message.
 
+import { needsJsonEscape as needsEscape } from '../../server/json-escape.ts';
+
 const HEAD = Buffer.from('{"type":"msg","id":"');
 const CONV = Buffer.from('","conv":"c-');
 const TEXT = Buffer.from('","text":');
 const LOCALE = Buffer.from(',"locale":');
 const QUOTE = 0x22;
-
-/** Whether JSON.stringify would write `s` other than between two quotes (escapes, lone surrogates). */
-function needsEscape(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
-  }
-  return false;
-}
 
 function digits(n: number): number {
   let d = 1;
