@@ -42,6 +42,11 @@ function answer(ctx: ChatContext, session: Session, msg: MsgFrame, startHr: numb
   return frame;
 }
 
+/** `s` in memory of its own rather than as a view of a longer string (V8 slices strings of 13+ characters). */
+function detached(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
 function conversation(ctx: ChatContext, convs: Map<string, Session>, msg: MsgFrame): Session {
   const locale = normaliseLocale(msg.locale);
   let session = convs.get(msg.conv);
@@ -50,8 +55,11 @@ function conversation(ctx: ChatContext, convs: Map<string, Session>, msg: MsgFra
       const oldest = convs.keys().next();
       if (oldest.done !== true) convs.delete(oldest.value);
     }
-    session = ctx.brain.createSession(msg.conv, locale);
-    convs.set(msg.conv, session);
+    // A copy of its own: the id read in place (plainClientFrame) is a slice of the whole frame, which a key kept
+    // for the conversation's life would keep too (up to 8 KB a frame).
+    const conv = detached(msg.conv);
+    session = ctx.brain.createSession(conv, locale);
+    convs.set(conv, session);
   } else if (locale !== undefined) {
     session.locale = locale;
   }

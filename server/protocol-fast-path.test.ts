@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { msgFrame } from '../sim/engine/msg-frame.ts';
 import { createBrain } from './bot/brain.ts';
 import {
   endFrameSchema,
@@ -15,6 +16,7 @@ import {
   normaliseLocale,
   parseClientFrame,
   parseHttpBody,
+  plainClientFrame,
   replyFrame,
 } from './protocol.ts';
 
@@ -75,6 +77,88 @@ describe('fast frame checks agree with the zod schemas', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('frames read in place (plainClientFrame) as JSON.parse and fastClientFrame read them', () => {
+    const reference = (raw: string): unknown => {
+      let obj: unknown;
+      try {
+        obj = JSON.parse(raw);
+      } catch {
+        return undefined;
+      }
+      return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
+        ? fastClientFrame(obj as Record<string, unknown>)
+        : undefined;
+    };
+    const id = fc.string({ minLength: 1, maxLength: 12 });
+    const valid = fc.oneof(
+      fc.record(
+        {
+          type: fc.constant('msg'),
+          id,
+          conv: id,
+          text: fc.string({ minLength: 1, maxLength: 60 }),
+          locale: id,
+        },
+        { requiredKeys: ['type', 'id', 'conv', 'text'] },
+      ),
+      fc.record({
+        type: fc.constant('end'),
+        conv: id,
+        reason: fc.constantFrom('resolved', 'abandoned', 'handoff_accepted'),
+      }),
+    );
+    const spaced = fc
+      .tuple(
+        fc.oneof(objects, valid),
+        fc.constantFrom(0, 1, 2, '\t'),
+        fc.constantFrom('', ' ', '\n', '\v', '\u00a0', 'x', '}', ',', '"'),
+      )
+      .map(
+        ([o, indent, tail]) =>
+          `${indent === 1 ? ' ' : ''}${JSON.stringify(o, null, indent || undefined)}${tail}`,
+      );
+    const texts = fc.oneof(
+      spaced,
+      spaced.map((raw) => raw.replace(/":"/g, '" : "').replace(/","/g, '" ,"')),
+      // a frame cut short, or with one character changed
+      fc
+        .tuple(spaced, fc.nat(), fc.constantFrom('', '"', '\\', '{', ':', ',', '\u0001', ' '))
+        .map(
+          ([raw, at, c]) => raw.slice(0, at % (raw.length + 1)) + c + raw.slice((at % (raw.length + 1)) + 1),
+        ),
+      fc.string({ maxLength: 60 }),
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(texts, (raw) => {
+        const plain = plainClientFrame(raw);
+        const want = reference(raw);
+        if (plain !== undefined) {
+          read++;
+          expect(json(plain)).toBe(json(want));
+        } else if (want !== undefined && ![...raw].some((c) => c === '\\' || c < ' ')) {
+          // A frame of plain strings goes the fast way: only non-string values may fall back.
+          expect(Object.values(JSON.parse(raw)).some((v) => typeof v !== 'string')).toBe(true);
+        }
+      }),
+      { numRuns: RUNS, seed: 5 },
+    );
+    expect(read).toBeGreaterThan(RUNS / 20);
+    expect(plainClientFrame('{"type":"msg","id":"a","conv":"c","text":"x","text":"y"}')).toEqual({
+      type: 'msg',
+      id: 'a',
+      conv: 'c',
+      text: 'y',
+    });
+    expect(plainClientFrame(msgFrame(12, 3, '羽绒服有L码吗', 'zh-CN').toString())).toEqual({
+      type: 'msg',
+      id: '12-3',
+      conv: 'c-12',
+      text: '羽绒服有L码吗',
+      locale: 'zh-CN',
+    });
   });
 
   it('a valid frame parses to the zod value; an invalid one keeps its zod error', () => {

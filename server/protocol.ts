@@ -123,8 +123,78 @@ export function fastHttpBody(obj: Record<string, unknown>): HttpChatBody | undef
   return body;
 }
 
+const isJsonSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+function skipSpace(raw: string, from: number): number {
+  let i = from;
+  while (i < raw.length && isJsonSpace(raw.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The index of the quote that ends a string literal opening before `from`, or -1 if it has an escape or a
+ * control character (or no end): JSON.parse then decides what it is. */
+function plainStringEnd(raw: string, from: number): number {
+  for (let i = from; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x22) return i;
+    if (c === 0x5c || c < 0x20) return -1;
+  }
+  return -1;
+}
+
+type FrameKey = 'type' | 'id' | 'conv' | 'text' | 'locale' | 'reason';
+const FRAME_KEYS: readonly FrameKey[] = ['type', 'id', 'conv', 'text', 'locale', 'reason'];
+
+/** The frame key written in `raw` from `from` to `to`, compared in place (no string made), or undefined. */
+function frameKey(raw: string, from: number, to: number): FrameKey | undefined {
+  for (const key of FRAME_KEYS) if (key.length === to - from && raw.startsWith(key, from)) return key;
+  return undefined;
+}
+
+/**
+ * `fastClientFrame(JSON.parse(raw))` for a frame that is one flat object of strings without escapes, as the
+ * drivers and most clients send; undefined for any other text, which then goes through JSON.parse. Read in
+ * place: at 12,000 msgs/s in the server, JSON.parse and the check took 5.2 µs a frame. Duplicate keys keep the
+ * last value, as JSON.parse does; protocol-fast-path.test.ts holds the two to the same answers.
+ */
+export function plainClientFrame(raw: string): MsgFrame | EndFrame | undefined {
+  let i = skipSpace(raw, 0);
+  if (raw.charCodeAt(i) !== 0x7b) return undefined;
+  i = skipSpace(raw, i + 1);
+  const fields: Record<FrameKey, string | undefined> = {
+    type: undefined,
+    id: undefined,
+    conv: undefined,
+    text: undefined,
+    locale: undefined,
+    reason: undefined,
+  };
+  for (;;) {
+    if (raw.charCodeAt(i) !== 0x22) return undefined;
+    const keyEnd = plainStringEnd(raw, i + 1);
+    if (keyEnd < 0) return undefined;
+    const key = frameKey(raw, i + 1, keyEnd);
+    i = skipSpace(raw, keyEnd + 1);
+    if (raw.charCodeAt(i) !== 0x3a) return undefined;
+    i = skipSpace(raw, i + 1);
+    if (raw.charCodeAt(i) !== 0x22) return undefined;
+    const valueEnd = plainStringEnd(raw, i + 1);
+    if (valueEnd < 0) return undefined;
+    // Other keys are dropped, as fastClientFrame drops them.
+    if (key !== undefined) fields[key] = raw.slice(i + 1, valueEnd);
+    i = skipSpace(raw, valueEnd + 1);
+    const c = raw.charCodeAt(i);
+    if (c === 0x7d) break;
+    if (c !== 0x2c) return undefined;
+    i = skipSpace(raw, i + 1);
+  }
+  return skipSpace(raw, i + 1) === raw.length ? fastClientFrame(fields) : undefined;
+}
+
 /** Parses one WebSocket text frame into a `msg` or `end` frame, or the error frame to send back. */
 export function parseClientFrame(raw: string): Parsed<MsgFrame | EndFrame> {
+  const plain = plainClientFrame(raw);
+  if (plain !== undefined) return { ok: true, value: plain };
   const json = parseJsonObject(raw);
   if (!json.ok) return json;
   const obj = json.value;
