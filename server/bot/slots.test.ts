@@ -1,7 +1,43 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractSlots } from './slots.ts';
+import { COLOUR_NAMES, PRODUCT_SPECS } from '../data/products.ts';
+import { extractSlots, extractSlotsByEveryPattern } from './slots.ts';
+
+/** Names, numbers and units the patterns look for, and characters around them, to make messages of. */
+const PIECES = [
+  ...PRODUCT_SPECS.flatMap((p) => [p.zh, p.en.toUpperCase(), ...p.aliases]),
+  ...Object.values(COLOUR_NAMES).flatMap((c) => [c.zh, c.en, ...c.aliases]),
+  ...'0123456789 ,./\'"¥元块件个双码号米斤月日两二三四五七一xXLMSk',
+  'E2026111100012345',
+  '2026061800000042',
+  'cm',
+  'kg',
+  'lbs',
+  'ft',
+  'size ',
+  'medium',
+  'two pairs',
+  '身高',
+  '一米七',
+  '一米八五',
+  '体重',
+  '脚长',
+  'Nov ',
+  'th',
+  'of ',
+];
 
 describe('extractSlots', () => {
+  it('finds what running every pattern finds: the scan skips only patterns that cannot match', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }), (parts) => {
+        const text = parts.join('');
+        expect(extractSlots(text)).toEqual(extractSlotsByEveryPattern(text));
+      }),
+      { numRuns: 4000, seed: 9 },
+    );
+  });
+
   it('finds order ids with or without the E, in upper case', () => {
     expect(extractSlots('我的快递到哪了 E2026111100012345').orderId).toBe('E2026111100012345');
     expect(extractSlots('order e2026061800000042 status').orderId).toBe('E2026061800000042');
