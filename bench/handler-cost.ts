@@ -11,6 +11,7 @@ import { createBrain } from '../server/bot/brain.ts';
 import type { BotReply, Brain } from '../server/bot/types.ts';
 import { type ChatContext, handleWsText } from '../server/chat-service.ts';
 import { createThreadMetrics } from '../server/metrics.ts';
+import { replyFrameJson } from '../server/protocol.ts';
 import { numberArg } from './args.ts';
 import { type SamplingNode, tallyByFunction } from './heap-sampling.ts';
 import { BENCH_TEXTS } from './texts.ts';
@@ -52,21 +53,26 @@ function chatContext(brain: Brain): ChatContext {
   };
 }
 
-/** One pass of every frame through the message path, as the server runs it; the reply frames' total length. */
-function pass(ctx: ChatContext, input: string[]): number {
+const MSG = Buffer.from('{"type":"msg"');
+const isMsg = (f: Uint8Array): boolean =>
+  Buffer.from(f.buffer, f.byteOffset, f.byteLength).subarray(0, MSG.length).equals(MSG);
+
+/** One pass of every frame through the message path, as the server runs it (the frames' UTF-8 bytes in, the reply
+ * frames written); the reply frames' total length. */
+function pass(ctx: ChatContext, input: readonly Uint8Array[]): number {
   const convs = new Map();
   let sink = 0;
-  for (const raw of input) {
-    const out = handleWsText(ctx, convs, raw);
-    if (out !== null) sink += JSON.stringify(out).length;
+  for (const bytes of input) {
+    const out = handleWsText(ctx, convs, bytes);
+    if (out !== null) sink += (out.type === 'reply' ? replyFrameJson(out) : JSON.stringify(out)).length;
   }
   return sink;
 }
 
 /** CPU µs per msg frame over the best of `trials` passes (the first pass warms the JIT and is dropped). */
-function microsPerMessage(brain: Brain, input: string[]): number {
+function microsPerMessage(brain: Brain, input: readonly Uint8Array[]): number {
   const ctx = chatContext(brain);
-  const msgs = input.filter((f) => f.startsWith('{"type":"msg"')).length;
+  const msgs = input.filter(isMsg).length;
   let best = Number.POSITIVE_INFINITY;
   let sink = 0;
   for (let t = 0; t <= trials; t++) {
@@ -80,7 +86,7 @@ function microsPerMessage(brain: Brain, input: string[]): number {
 }
 
 const brain = createBrain();
-const input = frames(messages);
+const input = frames(messages).map((f) => Buffer.from(f));
 const stub = microsPerMessage(stubBrain(brain), input);
 const real = microsPerMessage(brain, input);
 process.stdout.write(
@@ -102,7 +108,7 @@ if (process.argv.includes('--alloc')) {
     profile: { head: SamplingNode };
   };
   session.disconnect();
-  const msgs = input.filter((f) => f.startsWith('{"type":"msg"')).length;
+  const msgs = input.filter(isMsg).length;
   const { total, byFunction } = tallyByFunction(
     profile.head,
     ({ functionName, url }) =>

@@ -9,6 +9,7 @@ import {
   type MsgFrame,
   normaliseLocale,
   parseClientFrame,
+  parseClientFrameBytes,
   type ReplyFrame,
   replyFrame,
 } from './protocol.ts';
@@ -42,11 +43,6 @@ function answer(ctx: ChatContext, session: Session, msg: MsgFrame, startHr: numb
   return frame;
 }
 
-/** `s` in memory of its own rather than as a view of a longer string (V8 slices strings of 13+ characters). */
-function detached(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
-}
-
 function conversation(ctx: ChatContext, convs: Map<string, Session>, msg: MsgFrame): Session {
   const locale = normaliseLocale(msg.locale);
   let session = convs.get(msg.conv);
@@ -55,26 +51,24 @@ function conversation(ctx: ChatContext, convs: Map<string, Session>, msg: MsgFra
       const oldest = convs.keys().next();
       if (oldest.done !== true) convs.delete(oldest.value);
     }
-    // A copy of its own: the id read in place (plainClientFrame) is a slice of the whole frame, which a key kept
-    // for the conversation's life would keep too (up to 8 KB a frame).
-    const conv = detached(msg.conv);
-    session = ctx.brain.createSession(conv, locale);
-    convs.set(conv, session);
+    session = ctx.brain.createSession(msg.conv, locale);
+    convs.set(msg.conv, session);
   } else if (locale !== undefined) {
     session.locale = locale;
   }
   return session;
 }
 
-/** Handles one WebSocket text frame: a reply for `msg`, nothing for `end`, an error frame for bad input. */
+/** Handles one WebSocket text frame (its text, or its UTF-8 bytes as the socket gives them): a reply for `msg`,
+ * nothing for `end`, an error frame for bad input. */
 export function handleWsText(
   ctx: ChatContext,
   convs: Map<string, Session>,
-  raw: string,
+  raw: string | Uint8Array,
 ): ReplyFrame | ErrorFrame | null {
   const startHr = ctx.hrMs();
   ctx.metrics.message();
-  const parsed = parseClientFrame(raw);
+  const parsed = typeof raw === 'string' ? parseClientFrame(raw) : parseClientFrameBytes(raw);
   if (!parsed.ok) {
     ctx.metrics.error(parsed.error.code);
     return parsed.error;

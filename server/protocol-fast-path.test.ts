@@ -16,7 +16,7 @@ import {
   normaliseLocale,
   parseClientFrame,
   parseHttpBody,
-  plainClientFrame,
+  plainClientFrameBytes,
   replyFrame,
 } from './protocol.ts';
 
@@ -79,11 +79,12 @@ describe('fast frame checks agree with the zod schemas', () => {
     );
   });
 
-  it('frames read in place (plainClientFrame) as JSON.parse and fastClientFrame read them', () => {
-    const reference = (raw: string): unknown => {
+  it('frames read in place from their bytes (plainClientFrameBytes) as JSON.parse and fastClientFrame read them', () => {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const reference = (bytes: Uint8Array): unknown => {
       let obj: unknown;
       try {
-        obj = JSON.parse(raw);
+        obj = JSON.parse(decoder.decode(bytes));
       } catch {
         return undefined;
       }
@@ -130,29 +131,40 @@ describe('fast frame checks agree with the zod schemas', () => {
         ),
       fc.string({ maxLength: 60 }),
     );
+    // UTF-8 of the texts, and with one byte changed to one that cannot stand there or start a character
+    const frames = fc.oneof(
+      texts.map((raw) => Buffer.from(raw)),
+      fc.tuple(texts, fc.nat(), fc.integer({ min: 0x80, max: 0xff })).map(([raw, at, byte]) => {
+        const bytes = Buffer.from(raw);
+        if (bytes.length > 0) bytes[at % bytes.length] = byte;
+        return bytes;
+      }),
+    );
     let read = 0;
     fc.assert(
-      fc.property(texts, (raw) => {
-        const plain = plainClientFrame(raw);
-        const want = reference(raw);
+      fc.property(frames, (bytes) => {
+        const plain = plainClientFrameBytes(bytes);
+        const want = reference(bytes);
         if (plain !== undefined) {
           read++;
           expect(json(plain)).toBe(json(want));
-        } else if (want !== undefined && ![...raw].some((c) => c === '\\' || c < ' ')) {
-          // A frame of plain strings goes the fast way: only non-string values may fall back.
-          expect(Object.values(JSON.parse(raw)).some((v) => typeof v !== 'string')).toBe(true);
+        } else if (want !== undefined && bytes.every((c) => c !== 0x5c && c >= 0x20 && c < 0x80)) {
+          // A frame of plain ASCII strings goes the fast way: only non-string values may fall back.
+          expect(Object.values(JSON.parse(bytes.toString())).some((v) => typeof v !== 'string')).toBe(true);
         }
       }),
       { numRuns: RUNS, seed: 5 },
     );
-    expect(read).toBeGreaterThan(RUNS / 20);
-    expect(plainClientFrame('{"type":"msg","id":"a","conv":"c","text":"x","text":"y"}')).toEqual({
+    expect(read).toBeGreaterThan(RUNS / 40);
+    expect(
+      plainClientFrameBytes(Buffer.from('{"type":"msg","id":"a","conv":"c","text":"x","text":"y"}')),
+    ).toEqual({
       type: 'msg',
       id: 'a',
       conv: 'c',
       text: 'y',
     });
-    expect(plainClientFrame(msgFrame(12, 3, '羽绒服有L码吗', 'zh-CN').toString())).toEqual({
+    expect(plainClientFrameBytes(msgFrame(12, 3, '羽绒服有L码吗', 'zh-CN'))).toEqual({
       type: 'msg',
       id: '12-3',
       conv: 'c-12',

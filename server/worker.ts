@@ -335,15 +335,14 @@ function buildApp(): TemplatedApp {
           );
           return;
         }
-        const text = frameText.decode(message);
         if (!takeToken(data.bucket, options.rateLimitPerSec, options.rateLimitBurst, Date.now())) {
           metrics.message();
           metrics.error('rate_limited');
           const msg = `more than ${options.rateLimitPerSec} messages/s (burst ${options.rateLimitBurst}) on this socket`;
-          onSocketError(ws, data, errorFrame('rate_limited', msg, quickId(text)));
+          onSocketError(ws, data, errorFrame('rate_limited', msg, quickId(frameText.decode(message))));
           return;
         }
-        const out = handleWsText(ctx, data.convs, text);
+        const out = handleWsText(ctx, data.convs, new Uint8Array(message));
         if (out === null) return;
         if (out.type === 'error') {
           onSocketError(ws, data, out);

@@ -18,7 +18,7 @@ wss.on('connection', (ws) => {
   const convs = new Map<string, Session>();
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
-    const out = handleWsText(ctx, convs, data.toString());
+    const out = handleWsText(ctx, convs, data as Buffer);
     // As the uWS server writes them, so that the two differ only in the framework.
     if (out !== null) ws.send(out.type === 'reply' ? replyFrameJson(out) : JSON.stringify(out));
   });
