@@ -4,7 +4,15 @@ import { maskByEveryRule, maskPersonalData } from './mask.ts';
 
 /** Pieces of personal data and the characters around and inside them, to make texts of from random picks. */
 const PIECES = [
-  ...'0123456789１３８０ -.()+@＠　#/:，EGXxaZ卡区市号室栋楼路',
+  ...'0123456789１３８０ -.()+@＠　#/:，EGXxaZ卡区市号室栋楼路街巷弄村镇苑幢房',
+  '大道',
+  '小区',
+  '花园',
+  '大厦',
+  '公寓',
+  '家园',
+  '房间',
+  '号院',
   '+1',
   '1234　5678',
   '23',

@@ -12,7 +12,7 @@ interface Scan {
   /** The most digits (ASCII or full-width) in one stretch of text without a Latin letter or Han character: each
    * number rule's match has all its digits but a prefix's in one such stretch. */
   digits: number;
-  /** Which of AT, HAN, LATIN, DIGIT the text has. */
+  /** Which of AT, HAN, LATIN, DIGIT, ZH_STREET, ZH_UNIT the text has. */
   has: number;
 }
 
@@ -20,6 +20,19 @@ const AT = 1;
 const HAN = 2;
 const LATIN = 4;
 const DIGIT = 8;
+/** A character of a street or compound word of a Chinese address (路 街 大道 小区 花园 大厦 公寓 …). */
+const ZH_STREET = 16;
+/** A character of a house, building or room word (号 室 栋 楼 单元 幢 房间). */
+const ZH_UNIT = 32;
+
+/** ZH_STREET and ZH_UNIT of the Han characters, from U+4E00. */
+const HAN_FLAGS = new Uint8Array(0xa000 - 0x4e00);
+for (const [chars, flag] of [
+  ['路街道巷弄村镇区园厦寓苑', ZH_STREET],
+  ['号室栋楼元幢房', ZH_UNIT],
+] as const) {
+  for (const c of chars) HAN_FLAGS[c.charCodeAt(0) - 0x4e00] = flag;
+}
 
 interface Rule {
   /** Global. */
@@ -134,7 +147,7 @@ const RULES: Rule[] = [
   },
   {
     // 北京市朝阳区****: keeps province, city and district; hides street, number, building and room
-    needs: { all: HAN },
+    needs: { all: HAN | ZH_STREET | ZH_UNIT },
     hint: /路|街|大道|巷|弄|村|镇|小区|花园|大厦|公寓|家园|苑/,
     pattern: new RegExp(
       '((?:[\\u4e00-\\u9fff]{2,4}(?:省|自治区))?(?:[\\u4e00-\\u9fff]{2,4}市)?(?:[\\u4e00-\\u9fff]{1,4}(?:区|县))?)' +
@@ -148,7 +161,7 @@ const RULES: Rule[] = [
   },
   {
     // ****: building, unit and room without a street ("3栋2单元501", "T1 2001室")
-    needs: { all: HAN, any: DIGIT | LATIN },
+    needs: { all: HAN | ZH_UNIT, any: DIGIT | LATIN },
     hint: /栋|幢|号楼|单元|室|房/,
     pattern:
       /(?<![0-9A-Za-z第])(?:[0-9A-Za-z]{1,4}(?:栋|幢|号楼|单元)(?:[0-9A-Za-z]{1,4}(?:栋|幢|号楼|单元|层|楼|室|号))*(?:\d{2,5}(?:室|房)?)?|\d{3,5}(?:室|房间))/g,
@@ -211,7 +224,10 @@ function scan(text: string): Scan {
     } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
       has |= LATIN;
       run = 0;
-    } else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      has |= HAN | (HAN_FLAGS[c - 0x4e00] as number);
+      run = 0;
+    } else if (c >= 0x3400 && c <= 0x4dbf) {
       has |= HAN;
       run = 0;
     } else if (c === 0x40) has |= AT;
