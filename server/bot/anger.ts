@@ -19,31 +19,31 @@ export const squash = (s: string): string => s.replace(/[\s!！?？.。,，~～]
 
 /** True when the message reads as angry on its own or repeats the previous message word for word. */
 export function isAngry(text: string, previous?: string): boolean {
+  return angry(text, previous, true);
+}
+
+/** isAngry with every test run, whatever the counts say: the reference anger.test.ts holds it to. */
+export function isAngryByEveryTest(text: string, previous?: string): boolean {
+  return angry(text, previous, false);
+}
+
+function angry(text: string, previous: string | undefined, counted: boolean): boolean {
   if (STRONG.test(text)) return true;
   // PUNCT needs 3 of !！?？, shouting 3 words of 2+ capitals: counted first, most messages skip both tests (and
-  // shouting's list of words).
-  let marks = 0;
-  let capitals = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f) marks++;
-    else if (c >= 0x41 && c <= 0x5a) capitals++;
+  // shouting's list of words). Uncounted (the reference), both always run.
+  let marks = Number.POSITIVE_INFINITY;
+  let capitals = Number.POSITIVE_INFINITY;
+  if (counted) {
+    marks = 0;
+    capitals = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f) marks++;
+      else if (c >= 0x41 && c <= 0x5a) capitals++;
+    }
   }
   const punct = marks >= 3 && PUNCT.test(text);
   if (punct && MILD.test(text)) return true;
   if (punct || (capitals >= 6 && shouting(text))) return true;
-  return repeated(text, previous);
-}
-
-function repeated(text: string, previous: string | undefined): boolean {
   return previous !== undefined && previous.length > 3 && squash(previous) === squash(text);
-}
-
-/** isAngry with every test run: the reference anger.test.ts holds isAngry to. */
-export function isAngryByEveryTest(text: string, previous?: string): boolean {
-  if (STRONG.test(text)) return true;
-  const punct = PUNCT.test(text);
-  if (punct && MILD.test(text)) return true;
-  if (punct || shouting(text)) return true;
-  return repeated(text, previous);
 }

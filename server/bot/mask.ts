@@ -1,5 +1,6 @@
 // Personal data masking for replies, logs and transcripts: phones, ID and passport numbers, bank cards,
 // emails, street addresses (zh/en). Order ids (E2026111100012345) and amounts are left alone.
+import { isAsciiLetter } from './normalize.ts';
 
 /**
  * What one pass over a text finds, for skipping the rules that cannot match it: most replies hold no personal data.
@@ -221,7 +222,7 @@ function scan(text: string): Scan {
     }
     if (c >= 0x30 && c <= 0x39) {
       if (++run > digits) digits = run;
-    } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+    } else if (isAsciiLetter(c)) {
       has |= LATIN;
       run = 0;
     } else if (c >= 0x4e00 && c <= 0x9fff) {
@@ -258,23 +259,24 @@ function applyRule(text: string, rule: Rule, wide: boolean): string {
 
 /** The text with personal data replaced: 138****1234, 110105********123X, a***@mail.com, 北京市朝阳区****. */
 export function maskPersonalData(text: string): string {
+  return mask(text, true);
+}
+
+/** maskPersonalData with every rule run, whatever the scan says: the reference mask.test.ts holds it to. */
+export function maskByEveryRule(text: string): string {
+  return mask(text, false);
+}
+
+function mask(text: string, gated: boolean): string {
   let out = text;
   let s = scan(text);
   for (const rule of RULES) {
-    if (!possible(rule, s)) continue;
+    if (gated && !possible(rule, s)) continue;
     const masked = applyRule(out, rule, s.wide);
     // A mask can join two stretches of digits (北京市朝阳区**** between two numbers): the scan stays true to the text the
     // rules after it see, whatever their order.
     if (masked !== out) s = scan(masked);
     out = masked;
   }
-  return out;
-}
-
-/** maskPersonalData without the scan: every rule runs. The reference mask.test.ts holds maskPersonalData to. */
-export function maskByEveryRule(text: string): string {
-  const wide = scan(text).wide;
-  let out = text;
-  for (const rule of RULES) out = applyRule(out, rule, wide);
   return out;
 }

@@ -49,6 +49,11 @@ export function isLatin(c: number): boolean {
   return c >= 0x61 && c <= 0x7a;
 }
 
+/** A-Z or a-z, in text not normalised. */
+export function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }

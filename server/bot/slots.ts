@@ -1,6 +1,7 @@
 // Slot extraction from one customer message: order id, products, size, colour, amount, height/weight, quantity.
 import { findOrderId } from '../data/order-id.ts';
 import { COLOUR_NAMES, PRODUCT_SPECS } from '../data/products.ts';
+import { isAsciiLetter } from './normalize.ts';
 
 export interface Slots {
   orderId?: string;
@@ -67,7 +68,7 @@ function scan(text: string): Scan {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) digits++;
-    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin = true;
+    else if (isAsciiLetter(c)) latin = true;
     else if (c === 0x4e24 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x7c73)
       zhNumber = true;
     if (productStarts[c] === 1) product = true;
@@ -153,7 +154,7 @@ function extract(text: string, may: Scan): Slots {
     if (colour !== null) slots.colour = COLOURS.map.get(colour[0].toLowerCase()) as string;
   }
   // Most messages hold no digit (once an order id is scrubbed); the patterns marked `digit ?` cannot match without one.
-  const digit = may.digits > 0 && (orderId === undefined ? true : ASCII_DIGIT.test(scrubbed));
+  const digit = may.digits > 0 && (orderId === undefined || ASCII_DIGIT.test(scrubbed));
   const shoe = digit ? SHOE_SIZE.exec(scrubbed) : null;
   if (shoe !== null) slots.size = (shoe[1] ?? shoe[2] ?? shoe[3]) as string;
   else {
