@@ -11,7 +11,7 @@ import { createBrain } from '../server/bot/brain.ts';
 import type { BotReply, Brain } from '../server/bot/types.ts';
 import { type ChatContext, handleWsText } from '../server/chat-service.ts';
 import { createThreadMetrics } from '../server/metrics.ts';
-import { replyFrameJson } from '../server/protocol.ts';
+import { serverFrameJson } from '../server/protocol.ts';
 import { numberArg } from './args.ts';
 import { type SamplingNode, tallyByFunction } from './heap-sampling.ts';
 import { BENCH_TEXTS } from './texts.ts';
@@ -53,10 +53,6 @@ function chatContext(brain: Brain): ChatContext {
   };
 }
 
-const MSG = Buffer.from('{"type":"msg"');
-const isMsg = (f: Uint8Array): boolean =>
-  Buffer.from(f.buffer, f.byteOffset, f.byteLength).subarray(0, MSG.length).equals(MSG);
-
 /** One pass of every frame through the message path, as the server runs it (the frames' UTF-8 bytes in, the reply
  * frames written); the reply frames' total length. */
 function pass(ctx: ChatContext, input: readonly Uint8Array[]): number {
@@ -64,15 +60,14 @@ function pass(ctx: ChatContext, input: readonly Uint8Array[]): number {
   let sink = 0;
   for (const bytes of input) {
     const out = handleWsText(ctx, convs, bytes);
-    if (out !== null) sink += (out.type === 'reply' ? replyFrameJson(out) : JSON.stringify(out)).length;
+    if (out !== null) sink += serverFrameJson(out).length;
   }
   return sink;
 }
 
 /** CPU µs per msg frame over the best of `trials` passes (the first pass warms the JIT and is dropped). */
-function microsPerMessage(brain: Brain, input: readonly Uint8Array[]): number {
+function microsPerMessage(brain: Brain, input: readonly Uint8Array[], msgs: number): number {
   const ctx = chatContext(brain);
-  const msgs = input.filter(isMsg).length;
   let best = Number.POSITIVE_INFINITY;
   let sink = 0;
   for (let t = 0; t <= trials; t++) {
@@ -86,9 +81,11 @@ function microsPerMessage(brain: Brain, input: readonly Uint8Array[]): number {
 }
 
 const brain = createBrain();
-const input = frames(messages).map((f) => Buffer.from(f));
-const stub = microsPerMessage(stubBrain(brain), input);
-const real = microsPerMessage(brain, input);
+const texts = frames(messages);
+const input = texts.map((f) => Buffer.from(f));
+const msgs = texts.filter((f) => f.startsWith('{"type":"msg"')).length;
+const stub = microsPerMessage(stubBrain(brain), input, msgs);
+const real = microsPerMessage(brain, input, msgs);
 process.stdout.write(
   `message path CPU per msg (best of ${trials}): stub brain ${stub.toFixed(2)} µs, real brain ${real.toFixed(2)} µs\n`,
 );
@@ -108,7 +105,6 @@ if (process.argv.includes('--alloc')) {
     profile: { head: SamplingNode };
   };
   session.disconnect();
-  const msgs = input.filter(isMsg).length;
   const { total, byFunction } = tallyByFunction(
     profile.head,
     ({ functionName, url }) =>

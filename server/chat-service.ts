@@ -8,7 +8,6 @@ import {
   type HttpChatBody,
   type MsgFrame,
   normaliseLocale,
-  parseClientFrame,
   parseClientFrameBytes,
   type ReplyFrame,
   replyFrame,
@@ -59,16 +58,16 @@ function conversation(ctx: ChatContext, convs: Map<string, Session>, msg: MsgFra
   return session;
 }
 
-/** Handles one WebSocket text frame (its text, or its UTF-8 bytes as the socket gives them): a reply for `msg`,
- * nothing for `end`, an error frame for bad input. */
+/** Handles one WebSocket text frame, its UTF-8 bytes as the socket gives them: a reply for `msg`, nothing for `end`,
+ * an error frame for bad input. */
 export function handleWsText(
   ctx: ChatContext,
   convs: Map<string, Session>,
-  raw: string | Uint8Array,
+  bytes: Uint8Array,
 ): ReplyFrame | ErrorFrame | null {
   const startHr = ctx.hrMs();
   ctx.metrics.message();
-  const parsed = typeof raw === 'string' ? parseClientFrame(raw) : parseClientFrameBytes(raw);
+  const parsed = parseClientFrameBytes(bytes);
   if (!parsed.ok) {
     ctx.metrics.error(parsed.error.code);
     return parsed.error;

@@ -1,14 +1,17 @@
 // The message path's hand-written shortcuts must answer exactly as what they replace: the frame checks
 // as the zod schemas of record (the same value, fields in the same order, unknown keys dropped, for
-// every valid frame; nothing for an invalid one, which then goes to zod for its error), the reply frame
-// as a spread of the brain's reply, the locale test as toLowerCase().startsWith('en').
+// every valid frame; nothing for an invalid one, which then goes to zod for its error), frames read from
+// their bytes as JSON.parse reads them, the reply frame as a spread of the brain's reply and its JSON as
+// JSON.stringify writes it, the locale test as toLowerCase().startsWith('en').
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { msgFrame } from '../sim/engine/msg-frame.ts';
 import { createBrain } from './bot/brain.ts';
+import { HANDOFF_REASONS, INTENTS, QUEUES } from './bot/types.ts';
 import {
   endFrameSchema,
+  errorFrame,
   fastClientFrame,
   fastHttpBody,
   httpBodySchema,
@@ -17,7 +20,10 @@ import {
   parseClientFrame,
   parseHttpBody,
   plainClientFrameBytes,
+  type ReplyFrame,
   replyFrame,
+  replyFrameJson,
+  serverFrameJson,
 } from './protocol.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150) * 20;
@@ -224,6 +230,53 @@ describe('reply frame', () => {
     }
     expect(seen).toContain('handoff');
     expect(seen).toContain('answer');
+  });
+});
+
+describe('replyFrameJson', () => {
+  it('writes what JSON.stringify writes, for any ids and text (quotes, controls, lone surrogates)', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc
+        .array(fc.constantFrom('a', '价', '"', '\\', '\n', '\u0001', '\ud83d', '\ude00', '😀', '/'), {
+          maxLength: 12,
+        })
+        .map((parts) => parts.join('')),
+    );
+    const frame: fc.Arbitrary<ReplyFrame> = fc
+      .record({
+        replyTo: text,
+        conv: text,
+        text,
+        intent: fc.constantFrom(...INTENTS),
+        confidence: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, -0, 1, 0.125)),
+        action: fc.constantFrom('answer', 'clarify', 'handoff' as const),
+        resolved: fc.boolean(),
+        handoff: fc.option(
+          fc.record({ queue: fc.constantFrom(...QUEUES), reason: fc.constantFrom(...HANDOFF_REASONS) }),
+          {
+            nil: undefined,
+          },
+        ),
+        serverMicros: fc.nat(),
+      })
+      .map(({ handoff, serverMicros, ...rest }) => ({
+        type: 'reply' as const,
+        ...rest,
+        ...(handoff === undefined ? {} : { handoff }),
+        serverMicros,
+      }));
+    expect(serverFrameJson(errorFrame('bad_json', 'frame is not valid JSON', 'm-1'))).toBe(
+      '{"type":"error","replyTo":"m-1","code":"bad_json","message":"frame is not valid JSON"}',
+    );
+    fc.assert(
+      fc.property(
+        frame,
+        (f) => replyFrameJson(f) === JSON.stringify(f) && serverFrameJson(f) === replyFrameJson(f),
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });
 

@@ -203,13 +203,17 @@ export function plainClientFrameBytes(bytes: Uint8Array): MsgFrame | EndFrame | 
   return skipSpaceBytes(b, i + 1) === b.length ? fastClientFrame(fields) : undefined;
 }
 
-/** How uWS's frames are read as text: invalid UTF-8 as U+FFFD, a BOM kept (it is not JSON, so a bad_json). */
 const frameText = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A frame's UTF-8 bytes as text: invalid UTF-8 as U+FFFD, a BOM kept (it is not JSON, so a bad_json). */
+export function frameTextOf(bytes: Uint8Array): string {
+  return frameText.decode(bytes);
+}
 
 /** parseClientFrame for a frame's UTF-8 bytes. */
 export function parseClientFrameBytes(bytes: Uint8Array): Parsed<MsgFrame | EndFrame> {
   const plain = plainClientFrameBytes(bytes);
-  return plain !== undefined ? { ok: true, value: plain } : parseClientFrame(frameText.decode(bytes));
+  return plain !== undefined ? { ok: true, value: plain } : parseClientFrame(frameTextOf(bytes));
 }
 
 /** Parses one WebSocket text frame into a `msg` or `end` frame, or the error frame to send back. */
@@ -298,6 +302,11 @@ export function replyFrameJson(frame: ReplyFrame): string {
   const h =
     handoff === undefined ? '' : `,"handoff":{"queue":"${handoff.queue}","reason":"${handoff.reason}"}`;
   return `{"type":"reply","replyTo":${jsonString(frame.replyTo)},"conv":${jsonString(frame.conv)},"text":${jsonString(frame.text)},"intent":"${frame.intent}","confidence":${jsonNumber(frame.confidence)},"action":"${frame.action}","resolved":${frame.resolved}${h},"serverMicros":${jsonNumber(frame.serverMicros)}}`;
+}
+
+/** What the server sends for a frame it answers: a reply as replyFrameJson writes it, an error frame as JSON. */
+export function serverFrameJson(frame: ReplyFrame | ErrorFrame): string {
+  return frame.type === 'reply' ? replyFrameJson(frame) : JSON.stringify(frame);
 }
 
 export function errorFrame(code: ErrorCode, message: string, replyTo?: string): ErrorFrame {

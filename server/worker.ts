@@ -17,6 +17,7 @@ import {
   type ErrorCode,
   type ErrorFrame,
   errorFrame,
+  frameTextOf,
   type HttpChatBody,
   parseHttpBody,
   replyFrameJson,
@@ -126,7 +127,6 @@ const ctx: ChatContext = {
 const expectedToken = options.token === undefined ? undefined : Buffer.from(options.token);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Text frames: the text Buffer.from(…).toString() gave (a BOM kept, bad bytes as U+FFFD), without a Buffer. */
-const frameText = new TextDecoder('utf-8', { ignoreBOM: true });
 let listenSocket: us_listen_socket | false = false;
 let shuttingDown = false;
 let nextReqId = 1;
@@ -339,7 +339,11 @@ function buildApp(): TemplatedApp {
           metrics.message();
           metrics.error('rate_limited');
           const msg = `more than ${options.rateLimitPerSec} messages/s (burst ${options.rateLimitBurst}) on this socket`;
-          onSocketError(ws, data, errorFrame('rate_limited', msg, quickId(frameText.decode(message))));
+          onSocketError(
+            ws,
+            data,
+            errorFrame('rate_limited', msg, quickId(frameTextOf(new Uint8Array(message)))),
+          );
           return;
         }
         const out = handleWsText(ctx, data.convs, new Uint8Array(message));

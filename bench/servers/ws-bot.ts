@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import { createBrain } from '../../server/bot/brain.ts';
 import type { Session } from '../../server/bot/types.ts';
 import { handleWsText } from '../../server/chat-service.ts';
-import { replyFrameJson } from '../../server/protocol.ts';
+import { serverFrameJson } from '../../server/protocol.ts';
 
 const brain = createBrain({});
 const metrics = { message: () => undefined, reply: () => undefined, error: () => undefined };
@@ -20,7 +20,7 @@ wss.on('connection', (ws) => {
     if (isBinary) return;
     const out = handleWsText(ctx, convs, data as Buffer);
     // As the uWS server writes them, so that the two differ only in the framework.
-    if (out !== null) ws.send(out.type === 'reply' ? replyFrameJson(out) : JSON.stringify(out));
+    if (out !== null) ws.send(serverFrameJson(out));
   });
 });
 function stop(then: () => void): void {
