@@ -295,7 +295,7 @@ const jsonNumber = (n: number): string => (Number.isFinite(n) ? `${n}` : 'null')
 /**
  * `JSON.stringify(frame)`, built by hand: at 12,000 msgs/s in the server JSON.stringify took 4.2-4.6 µs a reply
  * and this 1.4-1.5 µs (timed around the call, 2 alternating runs each). Intent, action, queue and reason are ids
- * of fixed lists (types.ts), written as they are; protocol.test.ts holds the two to the same text.
+ * of fixed lists (types.ts), written as they are; protocol-fast-path.test.ts holds the two to the same text.
  */
 export function replyFrameJson(frame: ReplyFrame): string {
   const { handoff } = frame;
