@@ -228,6 +228,22 @@ describe('WebSocket errors', () => {
     expect(await done).toEqual([1008, 'too many bad frames']);
   });
 
+  it('fails the connection on a text frame of invalid UTF-8 (RFC 6455 §8.1), and serves other sockets', async () => {
+    const ws = await openSocket(`${server.wsUrl}?token=${TOKEN}`);
+    ws.send(JSON.stringify({ type: 'msg', id: 'u1', conv: 'c', text: '你好' }));
+    expect((await nextFrame(ws)).replyTo).toBe('u1');
+    const done = closed(ws);
+    ws.send(Buffer.from('{"type":"msg","id":"u2","conv":"c","text":"\xff\xfe"}', 'latin1'), {
+      binary: false,
+    });
+    // uWS drops the TCP connection without a close frame: the client sees 1006 and no error frame comes.
+    expect(await done).toEqual([1006, '']);
+    const other = await openSocket(`${server.wsUrl}?token=${TOKEN}`);
+    other.send(JSON.stringify({ type: 'msg', id: 'u3', conv: 'c', text: '你好' }));
+    expect((await nextFrame(other)).replyTo).toBe('u3');
+    other.close();
+  });
+
   it('rejects a socket without the token: error frame, then close 1008', async () => {
     const ws = new WebSocket(server.wsUrl);
     const frame = nextFrame(ws);
