@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAngry, isAngryByEveryTest } from './anger.ts';
+import { isAngry, isAngryByEveryTest, squash } from './anger.ts';
 
-describe('isAngry', () => {
+describe('isAngry and squash', () => {
   it('answers as running every test would: the counts skip only tests that cannot pass', () => {
     const pieces = [...'!！?？AZ az', 'WHERE', 'IS', 'MY', 'A', 'why', 'again', '到底', '无语', '包裹'];
     fc.assert(
@@ -26,9 +26,10 @@ describe('isAngry', () => {
     expect(isAngry('WHERE IS MY PARCEL')).toBe(true);
   });
 
-  it('reacts to the same message sent again', () => {
-    expect(isAngry('我的快递到哪了', '我的快递到哪了！')).toBe(true);
-    expect(isAngry('好的', '好的')).toBe(false);
+  it('squashes a message sent again, with other spaces, punctuation or case, to the same text', () => {
+    expect(squash('我的快递到哪了')).toBe(squash('我的快递 到哪了！！'));
+    expect(squash('Where is it?')).toBe(squash('where  is it'));
+    expect(squash('好的')).not.toBe(squash('好'));
   });
 
   it('leaves calm messages alone, double punctuation included', () => {

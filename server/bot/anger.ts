@@ -1,4 +1,5 @@
-// Anger signals in one message: abusive or furious words (zh/en), !!!/？？？ runs, shouting, repeating the last message.
+// Anger signals in one message: abusive or furious words (zh/en), !!!/？？？ runs, shouting. A message sent again and again
+// is the dialogue's to count (`squash`, DialogueState.repeats).
 
 const STRONG =
   /垃圾|气死|骗子|滚|妈的|他妈|tmd|尼玛|卧槽|傻[逼bB]|sb|废物|恶心|什么破|破玩意|坑爹|坑人|有病|去死|烦死|无语死|太过分|忍无可忍|受够|\bwtf\b|\bf+u+c+k|\bshit|\bdamn|\bstupid|\bidiot|\bfurious|\bpathetic|\bgarbage|\brubbish|\bsick of|\bfed up|\bunacceptable|\bridiculous|\buseless|\bscammers?\b|\bpissed/i;
@@ -17,17 +18,17 @@ function shouting(text: string): boolean {
 /** Text without spaces, punctuation and case, for spotting a message sent again. */
 export const squash = (s: string): string => s.replace(/[\s!！?？.。,，~～]+/g, '').toLowerCase();
 
-/** True when the message reads as angry on its own or repeats the previous message word for word. */
-export function isAngry(text: string, previous?: string): boolean {
-  return angry(text, previous, true);
+/** True when the message reads as angry on its own. */
+export function isAngry(text: string): boolean {
+  return angry(text, true);
 }
 
 /** isAngry with every test run, whatever the counts say: the reference anger.test.ts holds it to. */
-export function isAngryByEveryTest(text: string, previous?: string): boolean {
-  return angry(text, previous, false);
+export function isAngryByEveryTest(text: string): boolean {
+  return angry(text, false);
 }
 
-function angry(text: string, previous: string | undefined, counted: boolean): boolean {
+function angry(text: string, counted: boolean): boolean {
   if (STRONG.test(text)) return true;
   // PUNCT needs 3 of !！?？, shouting 3 words of 2+ capitals: counted first, most messages skip both tests (and
   // shouting's list of words). Uncounted (the reference), both always run.
@@ -44,6 +45,5 @@ function angry(text: string, previous: string | undefined, counted: boolean): bo
   }
   const punct = marks >= 3 && PUNCT.test(text);
   if (punct && MILD.test(text)) return true;
-  if (punct || (capitals >= 6 && shouting(text))) return true;
-  return previous !== undefined && previous.length > 3 && squash(previous) === squash(text);
+  return punct || (capitals >= 6 && shouting(text));
 }
