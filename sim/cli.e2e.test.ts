@@ -72,7 +72,7 @@ describe('peakdesk CLI', () => {
     expect(httpMux.code).toBe(2);
     expect(httpMux.stderr).toBe('--convs-per-socket applies to a ws:// or wss:// target only\n');
     expect(zeroMux.code).toBe(2);
-    expect(zeroMux.stderr).toBe('--convs-per-socket must be >= 1, got 0\n');
+    expect(zeroMux.stderr).toBe('--convs-per-socket must be an integer >= 1, got 0\n');
     expect(quantum.code).toBe(2);
     expect(quantum.stderr).toBe('--send-quantum must be between 0 and 10 ms, got 11\n');
   }, 60_000);

@@ -6,7 +6,7 @@ import { summarizeMs } from '../metrics/latency.ts';
 import { startTsWorker } from '../util/ts-worker.ts';
 import { inFlight, OUTCOMES } from './counters.ts';
 import type { FixedSpec } from './fixtures/fixed-workload.ts';
-import { defaultSourceAddresses, type LoadSample, startLoad } from './load-engine.ts';
+import { defaultSourceAddresses, type LoadSample, loadOptionsProblem, startLoad } from './load-engine.ts';
 
 const FIXED = new URL('./fixtures/fixed-workload.ts', import.meta.url).href;
 
@@ -21,6 +21,32 @@ describe('source addresses', () => {
     );
     expect(defaultSourceAddresses('ws://[::1]:8080/chat')).toEqual([]);
     expect(defaultSourceAddresses('wss://bot.example.com/chat')).toEqual([]);
+  });
+});
+
+describe('load options', () => {
+  const sound = { drivers: 2, convsPerSocket: 1, connections: 64, sendQuantumMs: 1, http: false };
+
+  it('passes sound options and names the first bad one in the words of the flags', () => {
+    expect(loadOptionsProblem(sound)).toBeUndefined();
+    expect(loadOptionsProblem({ ...sound, drivers: 1.5 })).toBe('--drivers must be an integer >= 1, got 1.5');
+    expect(loadOptionsProblem({ ...sound, convsPerSocket: 0 })).toBe(
+      '--convs-per-socket must be an integer >= 1, got 0',
+    );
+    expect(loadOptionsProblem({ ...sound, sendQuantumMs: Number.NaN })).toBe(
+      '--send-quantum must be between 0 and 10 ms, got NaN',
+    );
+    // only an HTTP target spreads its connections over the drivers
+    expect(loadOptionsProblem({ ...sound, connections: 1 })).toBeUndefined();
+    expect(loadOptionsProblem({ ...sound, connections: 1, http: true })).toBe(
+      '--connections must be at least --drivers (2): each driver needs a connection, got 1',
+    );
+  });
+
+  it('is what startLoad throws, before it starts a driver', async () => {
+    await expect(
+      startLoad({ target: 'ws://127.0.0.1:9/chat', drivers: 0, workloadModule: FIXED, workloadSpec: {} }),
+    ).rejects.toThrow('--drivers must be an integer >= 1, got 0');
   });
 });
 

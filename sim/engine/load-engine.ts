@@ -182,27 +182,46 @@ function mergeHistogramsInto(
   }
 }
 
+/** Keep-alive connections an HTTP target gets when the options do not say. */
+export const DEFAULT_CONNECTIONS = 64;
+
+/** The load options `loadOptionsProblem` checks, defaults applied. */
+export interface LoadShape {
+  drivers: number;
+  convsPerSocket: number;
+  connections: number;
+  sendQuantumMs: number;
+  /** The target is http:// or https://. */
+  http: boolean;
+}
+
+/**
+ * The first thing wrong with a run's load options, worded for `peakdesk run`'s flags, or undefined: the command line
+ * reports it as a usage error before the run starts, startLoad throws it for every other caller.
+ */
+export function loadOptionsProblem(o: LoadShape): string | undefined {
+  if (!Number.isInteger(o.drivers) || o.drivers < 1)
+    return `--drivers must be an integer >= 1, got ${o.drivers}`;
+  if (!Number.isInteger(o.convsPerSocket) || o.convsPerSocket < 1)
+    return `--convs-per-socket must be an integer >= 1, got ${o.convsPerSocket}`;
+  if (!Number.isInteger(o.connections) || o.connections < 1)
+    return `--connections must be an integer >= 1, got ${o.connections}`;
+  if (!(o.sendQuantumMs >= 0 && o.sendQuantumMs <= MAX_SEND_QUANTUM_MS))
+    return `--send-quantum must be between 0 and ${MAX_SEND_QUANTUM_MS} ms, got ${o.sendQuantumMs}`;
+  if (o.http && o.connections < o.drivers)
+    return `--connections must be at least --drivers (${o.drivers}): each driver needs a connection, got ${o.connections}`;
+  return undefined;
+}
+
 export async function startLoad(options: LoadOptions): Promise<LoadRun> {
   const drivers = options.drivers ?? 1;
-  if (!Number.isInteger(drivers) || drivers < 1)
-    throw new PeakdeskError(`--drivers must be an integer >= 1, got ${drivers}`);
   const maxActive = options.maxActive ?? 200_000;
   const convsPerSocket = options.convsPerSocket ?? 1;
-  if (!Number.isInteger(convsPerSocket) || convsPerSocket < 1)
-    throw new PeakdeskError(`--convs-per-socket must be an integer >= 1, got ${convsPerSocket}`);
-  const connections = options.connections ?? 64;
-  if (!Number.isInteger(connections) || connections < 1)
-    throw new PeakdeskError(`--connections must be an integer >= 1, got ${connections}`);
+  const connections = options.connections ?? DEFAULT_CONNECTIONS;
   const sendQuantumMs = options.sendQuantumMs ?? 0;
-  if (!(sendQuantumMs >= 0 && sendQuantumMs <= MAX_SEND_QUANTUM_MS))
-    throw new PeakdeskError(
-      `--send-quantum must be between 0 and ${MAX_SEND_QUANTUM_MS} ms, got ${sendQuantumMs}`,
-    );
   const http = isHttpTarget(options.target);
-  if (http && connections < drivers)
-    throw new PeakdeskError(
-      `--connections must be at least --drivers (${drivers}) for an HTTP target, got ${connections}`,
-    );
+  const problem = loadOptionsProblem({ drivers, convsPerSocket, connections, sendQuantumMs, http });
+  if (problem !== undefined) throw new PeakdeskError(problem);
   const entry = http ? HTTP_DRIVER : WS_DRIVER;
   const workers: DriverHandle[] = [];
   for (let index = 0; index < drivers; index++) {

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { parseIntOption, parseNumberOption } from '../cli-options.ts';
-import { isHttpTarget, MAX_SEND_QUANTUM_MS } from '../engine/load-engine.ts';
+import {
+  DEFAULT_CONNECTIONS,
+  isHttpTarget,
+  loadOptionsProblem,
+  MAX_SEND_QUANTUM_MS,
+} from '../engine/load-engine.ts';
 import { usageError } from '../errors.ts';
 import { executeRun } from './run.ts';
 
@@ -120,8 +125,6 @@ export function registerRunCommand(program: Command): void {
       const connections = opts.connections as number | undefined;
       if (connections !== undefined && !http)
         throw usageError('--connections applies to an http:// or https:// --target only');
-      if (connections !== undefined && connections < 1)
-        throw usageError(`--connections must be >= 1, got ${connections}`);
       const drivers = opts.drivers as number;
       const convsPerSocket = opts.convsPerSocket as number | undefined;
       const wsOnly = ['reuseSockets', 'convsPerSocket'].filter((k) => opts[k] !== undefined);
@@ -129,17 +132,15 @@ export function registerRunCommand(program: Command): void {
         const flag = (k: string): string => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
         throw usageError(`${wsOnly.map(flag).join(', ')} applies to a ws:// or wss:// target only`);
       }
-      if (convsPerSocket !== undefined && convsPerSocket < 1)
-        throw usageError(`--convs-per-socket must be >= 1, got ${convsPerSocket}`);
       const sendQuantumMs = opts.sendQuantum as number;
-      if (!(sendQuantumMs >= 0 && sendQuantumMs <= MAX_SEND_QUANTUM_MS))
-        throw usageError(
-          `--send-quantum must be between 0 and ${MAX_SEND_QUANTUM_MS} ms, got ${sendQuantumMs}`,
-        );
-      if (http && (connections ?? 64) < drivers)
-        throw usageError(
-          `--connections must be at least --drivers (${drivers}): each driver needs a connection, got ${connections ?? 64}`,
-        );
+      const problem = loadOptionsProblem({
+        drivers,
+        convsPerSocket: convsPerSocket ?? 1,
+        connections: connections ?? DEFAULT_CONNECTIONS,
+        sendQuantumMs,
+        http,
+      });
+      if (problem !== undefined) throw usageError(problem);
       const code = await executeRun({
         scenario,
         speed: opts.speed as number | undefined,
@@ -157,7 +158,7 @@ export function registerRunCommand(program: Command): void {
         serverThreads: opts.serverThreads as number,
         intervalMinutes: interval,
         maxConversations: opts.maxConversations as number,
-        connections: connections ?? 64,
+        connections: connections ?? DEFAULT_CONNECTIONS,
         reuseSockets: opts.reuseSockets === true,
         convsPerSocket: convsPerSocket ?? 1,
         driverProcesses: opts.driverProcesses === true,
