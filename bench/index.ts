@@ -11,6 +11,7 @@ import { measureCpuPerReply, SERVERS } from './cpu-per-reply.ts';
 import { startInWorker } from './in-worker.ts';
 import { desChatsPerSec, planDayMs } from './maths.ts';
 import { DISTURBED_RERUNS, findMaxRate, MAX_STEAL_PCT, runStep, type StepResult } from './max-rate.ts';
+import { type QuietWait, waitForQuietHost } from './quiet-host.ts';
 import { median } from './stats.ts';
 import { BENCH_TEXTS } from './texts.ts';
 
@@ -29,6 +30,15 @@ function stepLine(name: string, s: StepResult): string {
   return `  ${name.padEnd(10)} offered ${String(s.offeredPerSec).padStart(7)}/s  achieved ${String(s.achievedPerSec).padStart(7)}/s  p99 ${s.latency.p99.toFixed(2).padStart(8)} ms  steal ${s.stealPct.toFixed(1).padStart(4)}%  ${s.ok ? 'ok' : 'FAIL'}`;
 }
 
+/** Every wait for a quiet host before a disturbed step or run went again. */
+const quietWaits: QuietWait[] = [];
+
+async function waitQuiet(): Promise<void> {
+  const w = await waitForQuietHost({ maxStealPct: MAX_STEAL_PCT });
+  quietWaits.push(w);
+  log(`  (waited ${w.waitedSec} s ${w.quiet ? 'for a quiet host' : 'for a quiet host, in vain'}, run again)`);
+}
+
 const SATURATION_PER_SEC = 40_000;
 /** Runs of the latency-at-50% measurement, as many as the default rounds of the searches. */
 const HALF_RUNS = 3;
@@ -45,6 +55,7 @@ async function maxRateOf(
     stepMs,
     startPerSec: 1000,
     onStep: (s) => log(stepLine(name, s)),
+    beforeRerun: waitQuiet,
   });
   const saturation = await runStep(url, SATURATION_PER_SEC, { target: url, texts: TEXTS, stepMs });
   log(`${stepLine(name, saturation)}  (saturation)`);
@@ -53,7 +64,7 @@ async function maxRateOf(
 
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
-  command: `npm run bench${quick ? ' -- --quick' : ''}`,
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   machine: {
     cpus: availableParallelism(),
     cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -121,7 +132,8 @@ async function halfRun(): Promise<StepResult & { tries: number }> {
       sendQuantumMs: 0,
     });
     if (tried.stealPct <= MAX_STEAL_PCT || tries > DISTURBED_RERUNS) return { ...tried, tries };
-    log(`${stepLine('bot-uws', tried)}  (disturbed: steal over ${MAX_STEAL_PCT}%, run again)`);
+    log(`${stepLine('bot-uws', tried)}  (disturbed: steal over ${MAX_STEAL_PCT}%)`);
+    await waitQuiet();
   }
 }
 const halfRuns: (StepResult & { tries: number })[] = [];
@@ -186,6 +198,12 @@ results.staffing = { plan, des };
 
 const date = new Date().toISOString().slice(0, 10);
 mkdirSync('results', { recursive: true });
+const waited = {
+  waits: quietWaits.length,
+  seconds: quietWaits.reduce((sum, w) => sum + w.waitedSec, 0),
+  inVain: quietWaits.filter((w) => !w.quiet).length,
+};
+results.quietWaits = waited;
 const file = `results/bench-${date}.json`;
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 
@@ -252,7 +270,7 @@ const rows: [string, string, string][] = [
   [
     `search steps: all / missed / missed while the host stole > ${MAX_STEAL_PCT}%`,
     `${searchSteps.length} / ${searchSteps.filter((s) => !s.ok).length} / ${searchSteps.filter((s) => !s.ok && s.stealPct > MAX_STEAL_PCT).length}`,
-    `steal over the measured seconds: median ${median(searchSteps.map((s) => s.stealPct))}%, max ${Math.max(...searchSteps.map((s) => s.stealPct))}%`,
+    `steal over the measured seconds: median ${median(searchSteps.map((s) => s.stealPct))}%, max ${Math.max(...searchSteps.map((s) => s.stealPct))}%; before the reruns (searches and latency runs) ${waited.waits} waits for a quiet host, ${waited.seconds} s in all, ${waited.inVain} in vain`,
   ],
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));

@@ -79,6 +79,42 @@ describe('max-rate search', () => {
     expect(disturbed.max).toBe(8000);
   });
 
+  it('runs beforeRerun before each disturbed rerun, and not before a counted miss is run again', async () => {
+    const outcomes: [boolean, number][] = [
+      [true, 0],
+      [false, 30],
+      [false, 12],
+      [false, 0],
+      [true, 0],
+    ];
+    const log: string[] = [];
+    await searchMaxRate(
+      {
+        startPerSec: 1000,
+        factor: 2,
+        ceilingPerSec: 2000,
+        refineSteps: 0,
+        beforeRerun: async () => {
+          log.push('wait');
+        },
+      },
+      async (rate) => {
+        const [ok, steal] = outcomes.shift() ?? [true, 0];
+        log.push(`${rate}${ok ? '' : ' miss'}${steal > 0 ? ` steal ${steal}` : ''}`);
+        return step(rate, ok, steal);
+      },
+    );
+    expect(log).toEqual([
+      '1000',
+      '2000 miss steal 30',
+      'wait',
+      '2000 miss steal 12',
+      'wait',
+      '2000 miss',
+      '2000',
+    ]);
+  });
+
   it('counts disturbed misses once the reruns are used up', async () => {
     const r = await search(
       {

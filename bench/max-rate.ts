@@ -3,6 +3,7 @@
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { createLatencyHistogram, type LatencySummaryMs, summarizeMs } from '../sim/metrics/latency.ts';
 import { readStealMs, stealPercent } from './host-steal.ts';
+import { waitForQuietHost } from './quiet-host.ts';
 import type { SteadySpec } from './workloads/steady.ts';
 
 const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
@@ -51,6 +52,11 @@ export interface MaxRateOptions {
   maxStealPct?: number;
   /** @default 3 */
   disturbedReruns?: number;
+  /**
+   * Runs before a disturbed step is run again. findMaxRate's default waits for a quiet host (quiet-host.ts: 3
+   * seconds in a row at most `maxStealPct`, at most 30 s), since a rerun at once mostly lands in the same burst.
+   */
+  beforeRerun?: () => Promise<void>;
   /**
    * Rates tried between the last that held and the first that missed, each halving the gap
    * geometrically, so that a ratio of two searches is not rounded to a power of `factor` (with 1.4, a
@@ -140,10 +146,17 @@ export async function runStep(target: string, perSec: number, o: MaxRateOptions)
  * scheduling hiccup can push a p99 over the bound), then refines between the last rate that held and
  * the one that missed; the answer is what the highest rate that held achieved. A failure
  * while the hypervisor stole more than `maxStealPct` of the CPU time measured the host rather than the
- * target: that step is run again without counting, up to `disturbedReruns` times at each rate.
+ * target: that step is run again without counting, up to `disturbedReruns` times at each rate, each time
+ * after `beforeRerun` (by default, a bounded wait for a quiet host).
  */
 export function findMaxRate(o: MaxRateOptions): Promise<{ maxPerSec: number; steps: StepResult[] }> {
-  return searchMaxRate(o, (rate) => runStep(o.target, rate, o));
+  const maxStealPct = o.maxStealPct ?? MAX_STEAL_PCT;
+  const beforeRerun =
+    o.beforeRerun ??
+    (async () => {
+      await waitForQuietHost({ maxStealPct });
+    });
+  return searchMaxRate({ ...o, beforeRerun }, (rate) => runStep(o.target, rate, o));
 }
 
 /** The search of `findMaxRate` over any way of running a step. */
@@ -162,8 +175,10 @@ export async function searchMaxRate(
       steps.push(step);
       o.onStep?.(step);
       if (step.ok) return step;
-      if (step.stealPct > maxSteal && reruns < (o.disturbedReruns ?? DISTURBED_RERUNS)) reruns++;
-      else if (++misses === 2) return step;
+      if (step.stealPct > maxSteal && reruns < (o.disturbedReruns ?? DISTURBED_RERUNS)) {
+        reruns++;
+        await o.beforeRerun?.();
+      } else if (++misses === 2) return step;
     }
   };
   let best = 0;
