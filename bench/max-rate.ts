@@ -3,7 +3,6 @@
 import { startLoad } from '../sim/engine/load-engine.ts';
 import { createLatencyHistogram, type LatencySummaryMs, summarizeMs } from '../sim/metrics/latency.ts';
 import { readStealMs, stealPercent } from './host-steal.ts';
-import { waitForQuietHost } from './quiet-host.ts';
 import type { SteadySpec } from './workloads/steady.ts';
 
 const STEADY = new URL('./workloads/steady.ts', import.meta.url).href;
@@ -53,8 +52,8 @@ export interface MaxRateOptions {
   /** @default 3 */
   disturbedReruns?: number;
   /**
-   * Runs before a disturbed step is run again. findMaxRate's default waits for a quiet host (quiet-host.ts: 3
-   * seconds in a row at most `maxStealPct`, at most 30 s), since a rerun at once mostly lands in the same burst.
+   * Runs before a disturbed step is run again: `npm run bench` waits there for a quiet host (quiet-host.ts), since
+   * a rerun at once mostly lands in the same burst of steal.
    */
   beforeRerun?: () => Promise<void>;
   /**
@@ -147,16 +146,10 @@ export async function runStep(target: string, perSec: number, o: MaxRateOptions)
  * the one that missed; the answer is what the highest rate that held achieved. A failure
  * while the hypervisor stole more than `maxStealPct` of the CPU time measured the host rather than the
  * target: that step is run again without counting, up to `disturbedReruns` times at each rate, each time
- * after `beforeRerun` (by default, a bounded wait for a quiet host).
+ * after `beforeRerun`.
  */
 export function findMaxRate(o: MaxRateOptions): Promise<{ maxPerSec: number; steps: StepResult[] }> {
-  const maxStealPct = o.maxStealPct ?? MAX_STEAL_PCT;
-  const beforeRerun =
-    o.beforeRerun ??
-    (async () => {
-      await waitForQuietHost({ maxStealPct });
-    });
-  return searchMaxRate({ ...o, beforeRerun }, (rate) => runStep(o.target, rate, o));
+  return searchMaxRate(o, (rate) => runStep(o.target, rate, o));
 }
 
 /** The search of `findMaxRate` over any way of running a step. */
