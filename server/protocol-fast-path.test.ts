@@ -177,6 +177,17 @@ describe('fast frame checks agree with the zod schemas', () => {
       text: '羽绒服有L码吗',
       locale: 'zh-CN',
     });
+    // a plain Uint8Array (not a Buffer), here a view into the middle of a larger buffer, reads the same
+    const framed = Buffer.concat([
+      Buffer.from('xx'),
+      msgFrame(12, 3, '羽绒服有L码吗', 'zh-CN'),
+      Buffer.from('yy'),
+    ]);
+    const view = new Uint8Array(framed.buffer, framed.byteOffset + 2, framed.length - 4);
+    expect(Buffer.isBuffer(view)).toBe(false);
+    expect(plainClientFrameBytes(view)).toEqual(
+      plainClientFrameBytes(msgFrame(12, 3, '羽绒服有L码吗', 'zh-CN')),
+    );
   });
 
   it('a valid frame parses to the zod value; an invalid one keeps its zod error', () => {

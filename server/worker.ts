@@ -346,7 +346,7 @@ function buildApp(): TemplatedApp {
           );
           return;
         }
-        const out = handleWsText(ctx, data.convs, new Uint8Array(message));
+        const out = handleWsText(ctx, data.convs, Buffer.from(message));
         if (out === null) return;
         if (out.type === 'error') {
           onSocketError(ws, data, out);
