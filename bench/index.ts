@@ -3,13 +3,15 @@
 // machine is small, shared and noisy); every README figure comes from this output.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { sharedClassifier } from '../server/bot/brain.ts';
+import { classifyRate } from '../server/bot/classify-rate.ts';
 import { startServer } from '../server/server.ts';
 import { numberArg } from './args.ts';
 import { measureClientEfficiency, measureSocketModes } from './client-efficiency.ts';
 import { measureConnections } from './connections.ts';
 import { measureCpuPerReply, SERVERS } from './cpu-per-reply.ts';
 import { startInWorker } from './in-worker.ts';
-import { desChatsPerSec, planDayMs } from './maths.ts';
+import { desRate, planDayMs } from './maths.ts';
 import { DISTURBED_RERUNS, findMaxRate, MAX_STEAL_PCT, runStep, type StepResult } from './max-rate.ts';
 import { type QuietWait, waitForQuietHost } from './quiet-host.ts';
 import { median } from './stats.ts';
@@ -193,8 +195,11 @@ const modes = await measureSocketModes();
 results.socketModes = modes;
 log('staffing plan, 96 intervals × 4 queues; agent-pool DES');
 const plan = planDayMs();
-const des = desChatsPerSec();
+const des = desRate();
 results.staffing = { plan, des };
+log('intent classification, one core');
+const classification = classifyRate(sharedClassifier());
+results.classification = classification;
 
 const date = new Date().toISOString().slice(0, 10);
 mkdirSync('results', { recursive: true });
@@ -247,8 +252,13 @@ const rows: [string, string, string][] = [
   ],
   [
     'agent-pool DES, one core',
-    `${(des.medianPerSec / 1e6).toFixed(2)} M chats/s`,
-    'median of 3 × 2.2 M chats',
+    `${(des.eventsPerSec / 1e6).toFixed(2)} M events/s (${(des.chatsPerSec / 1e6).toFixed(2)} M chats/s)`,
+    `median of 3 runs of ${(des.chats / 1e6).toFixed(1)} M chats, ${(des.events / 1e6).toFixed(1)} M events each (an arrival and a completion a chat)`,
+  ],
+  [
+    'intent classification, one core',
+    `${classification.medianPerSec}/s`,
+    `target ≥ 100,000/s; median of ${classification.perSec.length} runs of ${classification.perRun} messages: ${classification.perSec.join(' / ')}`,
   ],
   ...client.settings.map((c): [string, string, string] => [
     `client msgs per CPU-second: driver (${c.label}) / naive ws loop`,

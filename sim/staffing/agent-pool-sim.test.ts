@@ -33,6 +33,8 @@ describe('simulatePool agrees with the formulas', () => {
     expectCovers(sim.asaSeconds, exact.asaSeconds);
     expectCovers(sim.occupancy, exact.occupancy);
     expect(sim.pAbandon).toEqual({ mean: 0, halfWidth: 0 });
+    // 220,000 chats with the warm-up, each an arrival and a completion.
+    expect(sim.events).toBe(440_000);
   });
 
   it('Erlang A: 10 E on 14 agents, patience 300 s, every service-level definition', () => {
@@ -62,6 +64,10 @@ describe('simulatePool agrees with the formulas', () => {
     };
     const exact = evaluateAgents(input, 8);
     const sim = simulatePool({ ...input, agents: 8, targetSeconds: 20, rng: createRng(seed + 2) });
+    // An abandon is found when its chat reaches the head of the queue, not an event of its own.
+    const completions = sim.events - 220_000;
+    expect(completions).toBeLessThan(220_000);
+    expect(completions / 220_000).toBeCloseTo(1 - sim.pAbandon.mean, 2);
     expectCovers(sim.pAbandon, exact.pAbandon);
     expectCovers(sim.serviceLevel, exact.serviceLevel);
     expectCovers(sim.waitWithinT, exact.serviceLevels['wait-within-T']);

@@ -52,6 +52,8 @@ export interface PoolSimResult {
   occupancy: Estimate;
   /** Simulated time, seconds. */
   simulatedSeconds: number;
+  /** Events processed, warm-up included: each arrival and each completion (abandons are found lazily, not events). */
+  events: number;
 }
 
 /** Student-t 0.975 quantile for ν degrees of freedom (Cornish–Fisher expansion; < 1e-3 off for ν ≥ 4). */
@@ -213,6 +215,7 @@ export function simulatePool(options: PoolSimOptions): PoolSimResult {
 
   let nextArrival = rng.exponential(meanGap);
   let arrivals = 0;
+  let completions = 0;
   let now = 0;
   for (;;) {
     if (arrivals < total && (heap.size === 0 || nextArrival < heap.topTime())) {
@@ -238,6 +241,7 @@ export function simulatePool(options: PoolSimOptions): PoolSimResult {
     if (heap.size === 0) break;
     now = heap.topTime();
     release(heap.popAgent());
+    completions++;
     while (qLen > 0) {
       const t = qT[qHead] as number;
       const deadline = qD[qHead] as number;
@@ -279,5 +283,6 @@ export function simulatePool(options: PoolSimOptions): PoolSimResult {
     pAbandon: ratio(abandoned, offered),
     occupancy: ratio(work, capacity),
     simulatedSeconds: now,
+    events: arrivals + completions,
   };
 }
