@@ -30,7 +30,7 @@ for (const [name, options] of cases) {
   );
   process.stdout.write(
     `${name}: ${simulated.toLocaleString('en')} chats in ${seconds.toFixed(1)} s = ` +
-      `${(simulated / seconds / 1e6).toFixed(2)} M chats/s; SL ${sim.serviceLevel.mean.toFixed(4)} ± ` +
+      `${(simulated / seconds / 1e6).toFixed(2)} M chats/s, ${(sim.events / seconds / 1e6).toFixed(2)} M events/s; SL ${sim.serviceLevel.mean.toFixed(4)} ± ` +
       `${sim.serviceLevel.halfWidth.toFixed(4)} (formula ${exact.serviceLevel.toFixed(4)}), abandon ` +
       `${sim.pAbandon.mean.toFixed(4)} (formula ${exact.pAbandon.toFixed(4)})\n`,
   );
