@@ -4,9 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { sharedClassifier } from '../server/bot/brain.ts';
-import { classifyRate } from '../server/bot/classify-rate.ts';
 import { startServer } from '../server/server.ts';
 import { numberArg } from './args.ts';
+import { classifyRate } from './classify-rate.ts';
 import { measureClientEfficiency, measureSocketModes } from './client-efficiency.ts';
 import { measureConnections } from './connections.ts';
 import { measureCpuPerReply, SERVERS } from './cpu-per-reply.ts';

@@ -1,8 +1,9 @@
 // Throughput of the classifier and latency of handleMessage: `node bin/run-ts.js server/bot/bench-classify.ts`.
+
+import { classifyRate, RATE_MESSAGES } from '../../bench/classify-rate.ts';
 import { cst } from '../data/clock.ts';
 import { storeFacts } from '../data/store-facts.ts';
 import { createBrain, sharedClassifier } from './brain.ts';
-import { classifyRate, RATE_MESSAGES } from './classify-rate.ts';
 
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();

@@ -1,6 +1,7 @@
 // Classifier throughput on one core, measured the same way by `npm run bench` and
 // server/bot/bench-classify.ts: a warm-up, then runs of a fixed mix of Chinese and English messages.
-import type { Classifier } from './classifier.ts';
+import type { Classifier } from '../server/bot/classifier.ts';
+import { median } from './stats.ts';
 
 /** The mix classified: what customers ask at a promotion's peak, in both languages. */
 export const RATE_MESSAGES = [
@@ -41,6 +42,5 @@ export function classifyRate(classifier: Classifier, runs = 3, perRun = 300_000)
   }
   // The sum is used so that no run can be optimised away.
   if (Number.isNaN(sink)) throw new Error('a classification gave a NaN confidence');
-  const sorted = [...perSec].sort((a, b) => a - b);
-  return { medianPerSec: sorted[Math.floor(sorted.length / 2)] as number, perSec, perRun };
+  return { medianPerSec: median(perSec), perSec, perRun };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Classifier } from './classifier.ts';
+import type { Classifier } from '../server/bot/classifier.ts';
 import { classifyRate, RATE_MESSAGES } from './classify-rate.ts';
 
 function countingClassifier(confidence = 0.9): Classifier & { seen: string[] } {
