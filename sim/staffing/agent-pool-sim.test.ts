@@ -34,6 +34,7 @@ describe('simulatePool agrees with the formulas', () => {
     expectCovers(sim.occupancy, exact.occupancy);
     expect(sim.pAbandon).toEqual({ mean: 0, halfWidth: 0 });
     // 220,000 chats with the warm-up, each an arrival and a completion.
+    expect(sim.simulatedChats).toBe(220_000);
     expect(sim.events).toBe(440_000);
   });
 

@@ -52,6 +52,8 @@ export interface PoolSimResult {
   occupancy: Estimate;
   /** Simulated time, seconds. */
   simulatedSeconds: number;
+  /** Chats simulated, the warm-up's included. */
+  simulatedChats: number;
   /** Events processed, warm-up included: each arrival and each completion (abandons are found lazily, not events). */
   events: number;
 }
@@ -283,6 +285,7 @@ export function simulatePool(options: PoolSimOptions): PoolSimResult {
     pAbandon: ratio(abandoned, offered),
     occupancy: ratio(work, capacity),
     simulatedSeconds: now,
+    simulatedChats: arrivals,
     events: arrivals + completions,
   };
 }
