@@ -126,7 +126,6 @@ const ctx: ChatContext = {
 };
 const expectedToken = options.token === undefined ? undefined : Buffer.from(options.token);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Text frames: the text Buffer.from(…).toString() gave (a BOM kept, bad bytes as U+FFFD), without a Buffer. */
 let listenSocket: us_listen_socket | false = false;
 let shuttingDown = false;
 let nextReqId = 1;
